@@ -1,0 +1,2 @@
+/* hs_escape.c: stub, being written. */
+#include "hs_escape.h"

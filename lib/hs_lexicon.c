@@ -1,0 +1,2 @@
+/* hs_lexicon.c: stub, being written. */
+#include "hs_lexicon.h"

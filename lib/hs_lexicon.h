@@ -1,0 +1,48 @@
+/* hs_lexicon.h: word lists (abbreviations, titles, names, ...) as one table of typed
+ * entries: the lists built into the binary, and the user's own files given with -L.
+ * Line format (hearsay(7), LEXICON FILES): TYPE<TAB>NAME[<TAB>ALIAS]...; # starts a comment. */
+#ifndef HS_LEXICON_H
+#define HS_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Every type any hearsay tool knows; a file naming another type is rejected, so that
+ * a misspelt type is an error and not a silently unused line. */
+enum hs_lex_type {
+	HS_LEX_ABBREV,		/* "Inc.", "U.S.": a period that may not end a sentence */
+	HS_LEX_NUMABBREV,	/* "No.", "p.": an abbreviation only before a number */
+	HS_LEX_TITLE,		/* "Sen.", "Dr.", "President": goes before a name */
+	HS_LEX_STARTER,		/* "The", "He": a word that often starts a sentence */
+	HS_LEX_NTYPES
+};
+
+struct hs_lexicon;
+
+/* The built-in lists. Never fails (allocation failure is fatal). */
+struct hs_lexicon	*hs_lexicon_new(void);
+void			 hs_lexicon_free(struct hs_lexicon *);
+/* Add the entries of a lexicon file. On a file that cannot be read or a malformed line,
+ * warns "file:line: message" (warnx) and returns -1; entries before it are kept. */
+int			 hs_lexicon_load_file(struct hs_lexicon *, const char *path);
+/* Add the entries of lexicon text s[0..n); `name` is used in messages. */
+int			 hs_lexicon_load_text(struct hs_lexicon *, const char *name,
+			    const char *s, size_t n);
+/* Whether s[0..n) is a name or alias of an entry of that type (exact bytes). */
+bool			 hs_lexicon_has(const struct hs_lexicon *, enum hs_lex_type,
+			    const char *s, size_t n);
+/* The canonical name of the entry that has s[0..n) as name or alias, or NULL. */
+const char		*hs_lexicon_canonical(const struct hs_lexicon *, enum hs_lex_type,
+			    const char *s, size_t n);
+/* The type named `name` ("abbrev"), or -1. */
+int			 hs_lex_type_from_name(const char *name, size_t n);
+const char		*hs_lex_type_name(enum hs_lex_type);
+
+/* The built-in lexicon files, generated from lib/lexicon/ at build time. */
+struct hs_lexicon_source {
+	const char	*name;		/* the file's base name, for messages */
+	const char	*text;		/* its contents; NULL ends the array */
+};
+extern const struct hs_lexicon_source hs_lexicon_builtin[];
+
+#endif

@@ -1,0 +1,2 @@
+/* hs_progress.c: stub, being written. */
+#include "hs_progress.h"

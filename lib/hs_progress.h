@@ -1,0 +1,24 @@
+/* hs_progress.h: --progress, bytes done of total and the rate, on standard error,
+ * at most a few times a second. */
+#ifndef HS_PROGRESS_H
+#define HS_PROGRESS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+struct hs_progress {
+	bool		 enabled;
+	bool		 tty;		/* redraw one line with \r, else print lines */
+	uint64_t	 total;		/* bytes of all named files, 0 when unknown */
+	uint64_t	 done;
+	struct timespec	 started;
+	struct timespec	 shown;
+};
+
+void	hs_progress_init(struct hs_progress *, bool enabled, uint64_t total);
+/* Report that `done` bytes in all are processed. Cheap when nothing is shown. */
+void	hs_progress_update(struct hs_progress *, uint64_t done);
+void	hs_progress_finish(struct hs_progress *);
+
+#endif

@@ -1,0 +1,2 @@
+/* hs_reader.c: stub, being written. */
+#include "hs_reader.h"

@@ -1,0 +1,2 @@
+/* hs_record.c: stub, being written. */
+#include "hs_record.h"

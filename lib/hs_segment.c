@@ -1,0 +1,2 @@
+/* hs_segment.c: stub, being written. */
+#include "hs_segment.h"

@@ -1,0 +1,17 @@
+/* suites.h: one Check suite per lib/ module, run together by check_hearsay. */
+#ifndef HS_TEST_SUITES_H
+#define HS_TEST_SUITES_H
+
+#include <check.h>
+
+Suite	*hs_buf_suite(void);
+Suite	*hs_escape_suite(void);
+Suite	*hs_lexicon_suite(void);
+Suite	*hs_progress_suite(void);
+Suite	*hs_reader_suite(void);
+Suite	*hs_record_suite(void);
+Suite	*hs_segment_suite(void);
+Suite	*hs_utf8_suite(void);
+Suite	*hs_util_suite(void);
+
+#endif
