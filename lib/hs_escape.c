@@ -1,2 +1,178 @@
-/* hs_escape.c: stub, being written. */
+/* hs_escape.c: the field escaping of hearsay(7), and JSON string escaping.
+ * Escaping runs over every output byte, so plain runs are found with a table and
+ * copied whole into room reserved once for the worst case. */
+#include <stdint.h>
+#include <string.h>
+
 #include "hs_escape.h"
+#include "hs_utf8.h"
+
+static const char hexdigits[] = "0123456789abcdef";
+
+/* Bytes that the TSV escaping must look at: NUL, TAB, LF, CR, backslash, non-ASCII. */
+static const unsigned char tsv_special[256] = {
+	[0] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\\'] = 1,
+	[0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+void
+hs_escape_tsv(struct hs_buf *b, const char *str, size_t n)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+	char			*out;
+	size_t			 i = 0, run, k;
+
+	/* An empty field on an empty buffer has no data pointer to do arithmetic on. */
+	if (n == 0)
+		return;
+	if (n > (SIZE_MAX - b->len) / 4)
+		hs_buf_reserve(b, SIZE_MAX);	/* fails with the overflow message */
+	hs_buf_reserve(b, 4 * n);		/* \xHH is the longest form of a byte */
+	out = b->data + b->len;
+	while (i < n) {
+		for (run = i; run < n && !tsv_special[s[run]]; run++)
+			;
+		memcpy(out, s + i, run - i);
+		out += run - i;
+		if ((i = run) == n)
+			break;
+		switch (s[i]) {
+		case '\t':
+			*out++ = '\\', *out++ = 't', i++;
+			continue;
+		case '\n':
+			*out++ = '\\', *out++ = 'n', i++;
+			continue;
+		case '\r':
+			*out++ = '\\', *out++ = 'r', i++;
+			continue;
+		case '\\':
+			*out++ = '\\', *out++ = '\\', i++;
+			continue;
+		}
+		if (s[i] != 0 && (k = hs_utf8_seqlen(s + i, n - i)) != 0) {
+			memcpy(out, s + i, k);
+			out += k;
+			i += k;
+			continue;
+		}
+		*out++ = '\\', *out++ = 'x';
+		*out++ = hexdigits[s[i] >> 4];
+		*out++ = hexdigits[s[i] & 15];
+		i++;
+	}
+	b->len = out - b->data;
+}
+
+void
+hs_escape_json(struct hs_buf *b, const char *str, size_t n)
+{
+	const unsigned char	*s = (const unsigned char *)str;
+	size_t			 i = 0, k;
+	unsigned char		 c;
+
+	hs_buf_reserve(b, n + 16);
+	while (i < n) {
+		c = s[i];
+		if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+			hs_buf_putc(b, c);
+			i++;
+			continue;
+		}
+		if (c >= 0x80) {
+			if ((k = hs_utf8_seqlen(s + i, n - i)) != 0)
+				hs_buf_append(b, s + i, k);
+			else {
+				hs_buf_append(b, "\xEF\xBF\xBD", 3);	/* U+FFFD */
+				k = 1;
+			}
+			i += k;
+			continue;
+		}
+		hs_buf_putc(b, '\\');
+		switch (c) {
+		case '"':
+		case '\\':
+			hs_buf_putc(b, c);
+			break;
+		case '\n':
+			hs_buf_putc(b, 'n');
+			break;
+		case '\r':
+			hs_buf_putc(b, 'r');
+			break;
+		case '\t':
+			hs_buf_putc(b, 't');
+			break;
+		default:
+			hs_buf_append(b, "u00", 3);
+			hs_buf_putc(b, hexdigits[c >> 4]);
+			hs_buf_putc(b, hexdigits[c & 15]);
+			break;
+		}
+		i++;
+	}
+}
+
+static int
+hexval(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+int
+hs_unescape_tsv(struct hs_buf *b, const char *s, size_t n)
+{
+	const char	*bs;
+	size_t		 i = 0;
+	int		 hi, lo;
+
+	while (i < n) {
+		if ((bs = memchr(s + i, '\\', n - i)) == NULL) {
+			hs_buf_append(b, s + i, n - i);
+			return 0;
+		}
+		hs_buf_append(b, s + i, bs - (s + i));
+		i = bs - s;
+		if (i + 1 >= n)
+			return -1;
+		switch (s[i + 1]) {
+		case 't':
+			hs_buf_putc(b, '\t');
+			break;
+		case 'n':
+			hs_buf_putc(b, '\n');
+			break;
+		case 'r':
+			hs_buf_putc(b, '\r');
+			break;
+		case '\\':
+			hs_buf_putc(b, '\\');
+			break;
+		case 'x':
+			if (i + 3 >= n || (hi = hexval(s[i + 2])) == -1 ||
+			    (lo = hexval(s[i + 3])) == -1)
+				return -1;
+			hs_buf_putc(b, (char)(hi << 4 | lo));
+			i += 4;
+			continue;
+		default:
+			return -1;
+		}
+		i += 2;
+	}
+	return 0;
+}

@@ -1,2 +1,278 @@
-/* hs_lexicon.c: stub, being written. */
+/* hs_lexicon.c: typed word lists in one open-addressing hash table, filled from the
+ * built-in lists and from the user's -L files. Lookups are by exact bytes. */
+#include <err.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hs_buf.h"
 #include "hs_lexicon.h"
+
+static const char *const type_names[HS_LEX_NTYPES] = {
+	[HS_LEX_ABBREV] = "abbrev",
+	[HS_LEX_NUMABBREV] = "numabbrev",
+	[HS_LEX_TITLE] = "title",
+	[HS_LEX_STARTER] = "starter",
+};
+
+struct slot {
+	char		*key;		/* NULL: empty */
+	size_t		 keylen;
+	uint64_t	 hash;
+	int		 type;
+	const char	*canonical;	/* points at the entry's own key slot's string */
+};
+
+struct hs_lexicon {
+	struct slot	*slots;
+	size_t		 nslots;	/* a power of two */
+	size_t		 used;
+	char		**names;	/* canonical names, owned */
+	size_t		 nnames, capnames;
+};
+
+/* FNV-1a over the type and the bytes: short keys, few of them; simple beats clever. */
+static uint64_t
+hash_key(int type, const char *s, size_t n)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ (uint64_t)type;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= UINT64_C(0x100000001b3);
+	}
+	return h;
+}
+
+static struct slot *
+find_slot(const struct hs_lexicon *lex, int type, const char *s, size_t n, uint64_t h)
+{
+	size_t		 mask = lex->nslots - 1, i;
+	struct slot	*sl;
+
+	for (i = h & mask;; i = (i + 1) & mask) {
+		sl = &lex->slots[i];
+		if (sl->key == NULL)
+			return sl;
+		if (sl->hash == h && sl->type == type && sl->keylen == n &&
+		    memcmp(sl->key, s, n) == 0)
+			return sl;
+	}
+}
+
+static void
+grow(struct hs_lexicon *lex)
+{
+	struct slot	*old = lex->slots, *sl;
+	size_t		 oldn = lex->nslots, i;
+
+	lex->nslots = oldn ? oldn * 2 : 1024;
+	if ((lex->slots = calloc(lex->nslots, sizeof(*lex->slots))) == NULL)
+		err(1, NULL);
+	for (i = 0; i < oldn; i++) {
+		if (old[i].key == NULL)
+			continue;
+		sl = find_slot(lex, old[i].type, old[i].key, old[i].keylen, old[i].hash);
+		*sl = old[i];
+	}
+	free(old);
+}
+
+static const char *
+keep_name(struct hs_lexicon *lex, const char *s, size_t n)
+{
+	char	**p, *name;
+
+	if (lex->nnames == lex->capnames) {
+		lex->capnames = lex->capnames ? lex->capnames * 2 : 256;
+		p = reallocarray(lex->names, lex->capnames, sizeof(*p));
+		if (p == NULL)
+			err(1, NULL);
+		lex->names = p;
+	}
+	if ((name = strndup(s, n)) == NULL)
+		err(1, NULL);
+	lex->names[lex->nnames++] = name;
+	return name;
+}
+
+/* Map s[0..n) of that type to canonical; a later entry for the same key wins, so a
+ * user's file can correct a built-in one. */
+static void
+add_key(struct hs_lexicon *lex, int type, const char *s, size_t n, const char *canonical)
+{
+	struct slot	*sl;
+	uint64_t	 h = hash_key(type, s, n);
+
+	if ((lex->used + 1) * 2 > lex->nslots)
+		grow(lex);
+	sl = find_slot(lex, type, s, n, h);
+	if (sl->key == NULL) {
+		if ((sl->key = strndup(s, n)) == NULL)
+			err(1, NULL);
+		sl->keylen = n;
+		sl->hash = h;
+		sl->type = type;
+		lex->used++;
+	}
+	sl->canonical = canonical;
+}
+
+int
+hs_lex_type_from_name(const char *name, size_t n)
+{
+	int t;
+
+	for (t = 0; t < HS_LEX_NTYPES; t++) {
+		if (strlen(type_names[t]) == n && memcmp(type_names[t], name, n) == 0)
+			return t;
+	}
+	return -1;
+}
+
+const char *
+hs_lex_type_name(enum hs_lex_type t)
+{
+	return (unsigned)t < HS_LEX_NTYPES ? type_names[t] : "?";
+}
+
+/* One line, without its newline: TYPE<TAB>NAME[<TAB>ALIAS]... */
+static int
+load_line(struct hs_lexicon *lex, const char *name, unsigned long lineno,
+    const char *s, size_t n)
+{
+	const char	*field, *tab, *end = s + n, *canonical;
+	int		 type;
+
+	if (n > 0 && s[n - 1] == '\r')
+		end--;
+	field = s;
+	while (field < end && (*field == ' ' || *field == '\t'))
+		field++;
+	if (field == end || *field == '#')
+		return 0;
+	if ((tab = memchr(s, '\t', end - s)) == NULL) {
+		warnx("%s:%lu: missing TAB and name after the type", name, lineno);
+		return -1;
+	}
+	if ((type = hs_lex_type_from_name(s, tab - s)) == -1) {
+		warnx("%s:%lu: unknown lexicon type '%.*s'", name, lineno,
+		    (int)(tab - s), s);
+		return -1;
+	}
+	field = tab + 1;
+	if ((tab = memchr(field, '\t', end - field)) == NULL)
+		tab = end;
+	if (tab == field) {
+		warnx("%s:%lu: empty name", name, lineno);
+		return -1;
+	}
+	canonical = keep_name(lex, field, tab - field);
+	add_key(lex, type, field, tab - field, canonical);
+	while (tab < end) {
+		field = tab + 1;
+		if ((tab = memchr(field, '\t', end - field)) == NULL)
+			tab = end;
+		if (tab > field)
+			add_key(lex, type, field, tab - field, canonical);
+	}
+	return 0;
+}
+
+int
+hs_lexicon_load_text(struct hs_lexicon *lex, const char *name, const char *s, size_t n)
+{
+	const char	*nl, *end = s + n;
+	unsigned long	 lineno = 0;
+
+	while (s < end) {
+		lineno++;
+		if ((nl = memchr(s, '\n', end - s)) == NULL)
+			nl = end;
+		if (load_line(lex, name, lineno, s, nl - s) == -1)
+			return -1;
+		s = nl + 1;
+	}
+	return 0;
+}
+
+int
+hs_lexicon_load_file(struct hs_lexicon *lex, const char *path)
+{
+	FILE		*fp;
+	struct hs_buf	 text;
+	char		 chunk[65536];
+	size_t		 n;
+	int		 rv;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		warn("%s", path);
+		return -1;
+	}
+	hs_buf_init(&text);
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		hs_buf_append(&text, chunk, n);
+	if (ferror(fp)) {
+		warn("%s", path);
+		fclose(fp);
+		hs_buf_free(&text);
+		return -1;
+	}
+	fclose(fp);
+	rv = hs_lexicon_load_text(lex, path, text.data ? text.data : "", text.len);
+	hs_buf_free(&text);
+	return rv;
+}
+
+struct hs_lexicon *
+hs_lexicon_new(void)
+{
+	struct hs_lexicon		*lex;
+	const struct hs_lexicon_source	*src;
+
+	if ((lex = calloc(1, sizeof(*lex))) == NULL)
+		err(1, NULL);
+	grow(lex);
+	for (src = hs_lexicon_builtin; src->text != NULL; src++) {
+		if (hs_lexicon_load_text(lex, src->name, src->text,
+		    strlen(src->text)) == -1)
+			errx(1, "built-in lexicon %s is malformed", src->name);
+	}
+	return lex;
+}
+
+void
+hs_lexicon_free(struct hs_lexicon *lex)
+{
+	size_t i;
+
+	if (lex == NULL)
+		return;
+	for (i = 0; i < lex->nslots; i++)
+		free(lex->slots[i].key);
+	for (i = 0; i < lex->nnames; i++)
+		free(lex->names[i]);
+	free(lex->slots);
+	free(lex->names);
+	free(lex);
+}
+
+const char *
+hs_lexicon_canonical(const struct hs_lexicon *lex, enum hs_lex_type type,
+    const char *s, size_t n)
+{
+	struct slot *sl;
+
+	sl = find_slot(lex, type, s, n, hash_key(type, s, n));
+	return sl->key != NULL ? sl->canonical : NULL;
+}
+
+bool
+hs_lexicon_has(const struct hs_lexicon *lex, enum hs_lex_type type,
+    const char *s, size_t n)
+{
+	return hs_lexicon_canonical(lex, type, s, n) != NULL;
+}

@@ -12,6 +12,7 @@ struct hs_progress {
 	bool		 tty;		/* redraw one line with \r, else print lines */
 	uint64_t	 total;		/* bytes of all named files, 0 when unknown */
 	uint64_t	 done;
+	uint64_t	 checked;	/* done when the clock was last read */
 	struct timespec	 started;
 	struct timespec	 shown;
 };

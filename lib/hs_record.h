@@ -43,6 +43,7 @@ void	hs_writer_optstr(struct hs_writer *, const char *name, const char *s);
 void	hs_writer_uint(struct hs_writer *, const char *name, uint64_t v);
 /* The six common columns doc, date, par, sent, start, end. */
 void	hs_writer_place(struct hs_writer *, const struct hs_place *);
+/* End the record; a failed write of the buffer is fatal: err(1, "stdout"). */
 void	hs_writer_end(struct hs_writer *);
 /* Write out what is buffered and flush the stream; -1 with errno on a write error. */
 int	hs_writer_flush(struct hs_writer *);

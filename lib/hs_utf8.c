@@ -1,2 +1,139 @@
-/* hs_utf8.c: stub, being written. */
+/* hs_utf8.c: strict UTF-8 decoding and validation.
+ * The validator runs over every input byte, so ASCII is skipped eight bytes at a time. */
+#include <stdint.h>
+#include <string.h>
+
 #include "hs_utf8.h"
+
+size_t
+hs_utf8_seqlen(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+
+	if (c < 0x80)
+		return 1;
+	if (c < 0xC2)
+		return 0;		/* continuation byte, or overlong 2-byte lead */
+	if (c < 0xE0)
+		return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c < 0xF0) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xE0 && s[1] < 0xA0)
+			return 0;	/* overlong */
+		if (c == 0xED && s[1] >= 0xA0)
+			return 0;	/* surrogate */
+		return 3;
+	}
+	if (c < 0xF5) {
+		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+		    (s[3] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xF0 && s[1] < 0x90)
+			return 0;	/* overlong */
+		if (c == 0xF4 && s[1] >= 0x90)
+			return 0;	/* above U+10FFFF */
+		return 4;
+	}
+	return 0;
+}
+
+uint32_t
+hs_utf8_decode(const unsigned char *s, size_t n, size_t *len)
+{
+	size_t k = hs_utf8_seqlen(s, n);
+
+	*len = k ? k : 1;
+	switch (k) {
+	case 1:
+		return s[0];
+	case 2:
+		return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+	case 3:
+		return (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 |
+		    (s[2] & 0x3F);
+	case 4:
+		return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+		    (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+	default:
+		return HS_UTF8_INVALID;
+	}
+}
+
+uint32_t
+hs_utf8_decode_prev(const unsigned char *s, size_t pos, size_t *len)
+{
+	size_t	 back, k;
+	uint32_t cp;
+
+	/* Step back over at most three continuation bytes to a lead byte. */
+	for (back = 1; back <= 4 && back <= pos; back++) {
+		if ((s[pos - back] & 0xC0) != 0x80)
+			break;
+	}
+	if (back > 4 || back > pos) {
+		*len = 1;
+		return HS_UTF8_INVALID;
+	}
+	cp = hs_utf8_decode(s + pos - back, back, &k);
+	if (cp == HS_UTF8_INVALID || k != back) {
+		*len = 1;
+		return HS_UTF8_INVALID;
+	}
+	*len = back;
+	return cp;
+}
+
+/* Whether any of the eight bytes at s is NUL or has its high bit set. */
+static inline int
+word_needs_look(const unsigned char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, sizeof(w));
+	return ((w & UINT64_C(0x8080808080808080)) |
+	    ((w - UINT64_C(0x0101010101010101)) & ~w & UINT64_C(0x8080808080808080))) != 0;
+}
+
+size_t
+hs_utf8_find_bad(const unsigned char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	while (i < n) {
+		if (i + 8 <= n && !word_needs_look(s + i)) {
+			i += 8;
+			continue;
+		}
+		if (s[i] == 0)
+			return i;
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if ((k = hs_utf8_seqlen(s + i, n - i)) == 0)
+			return i;
+		i += k;
+	}
+	return n;
+}
+
+size_t
+hs_utf8_complete_prefix(const unsigned char *s, size_t n)
+{
+	size_t	back, need;
+	unsigned char c;
+
+	/* Look at the last lead byte within three bytes of the end. */
+	for (back = 1; back <= 4 && back <= n; back++) {
+		c = s[n - back];
+		if ((c & 0xC0) == 0x80)
+			continue;
+		if (c < 0xC0)
+			return n;	/* ASCII, or an invalid byte: nothing to wait for */
+		need = c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : 1;
+		/* An unfinished sequence, valid or not, is left for the next chunk. */
+		return back < need ? n - back : n;
+	}
+	return n;
+}

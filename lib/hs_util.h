@@ -25,7 +25,8 @@ hs_space_len(const unsigned char *s, size_t n)
 		return n >= 2 && s[1] == 0xA0 ? 2 : 0;
 	if (n < 3)
 		return 0;
-	if (c == 0xE2 && s[1] == 0x80 && (s[2] <= 0x8A || s[2] == 0xAF))
+	if (c == 0xE2 && s[1] == 0x80 && ((s[2] >= 0x80 && s[2] <= 0x8A) ||
+	    s[2] == 0xAF))
 		return 3;
 	if (c == 0xE2 && s[1] == 0x81 && s[2] == 0x9F)
 		return 3;
