@@ -1,3 +1,5 @@
 #!/bin/sh
-# stub
-exit 77
+# hearsay.sh: the table-driven CLI tests of the front end (hearsay.table).
+. "$top_srcdir/tests/cli/lib.sh"
+run_table "$top_srcdir/tests/cli/hearsay.table" "$top_srcdir/tests/data/split"
+finish
