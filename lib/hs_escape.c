@@ -22,6 +22,39 @@ static const unsigned char tsv_special[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
 
+#define ONES	UINT64_C(0x0101010101010101)
+#define HIGHS	UINT64_C(0x8080808080808080)
+
+/* Whether one of the eight bytes of w may need escaping: a byte with the high bit
+ * set, a byte below 14 (NUL, TAB, LF, CR and a few harmless others) or a backslash.
+ * A false alarm only sends those bytes through the byte-wise check. */
+static inline int
+word_may_need_escape(uint64_t w)
+{
+	uint64_t below14 = (w - 14 * ONES) & ~w;
+	uint64_t bs = w ^ ('\\' * ONES);
+
+	return ((w | below14 | ((bs - ONES) & ~bs)) & HIGHS) != 0;
+}
+
+/* The end of the run of bytes from i on that need no escaping. News text is mostly
+ * such bytes, so they are passed over eight at a time. */
+static inline size_t
+plain_run_end(const unsigned char *s, size_t i, size_t n)
+{
+	uint64_t w;
+
+	while (i + 8 <= n) {
+		memcpy(&w, s + i, 8);
+		if (word_may_need_escape(w))
+			break;
+		i += 8;
+	}
+	while (i < n && !tsv_special[s[i]])
+		i++;
+	return i;
+}
+
 void
 hs_escape_tsv(struct hs_buf *b, const char *str, size_t n)
 {
@@ -37,8 +70,7 @@ hs_escape_tsv(struct hs_buf *b, const char *str, size_t n)
 	hs_buf_reserve(b, 4 * n);		/* \xHH is the longest form of a byte */
 	out = b->data + b->len;
 	while (i < n) {
-		for (run = i; run < n && !tsv_special[s[run]]; run++)
-			;
+		run = plain_run_end(s, i, n);
 		memcpy(out, s + i, run - i);
 		out += run - i;
 		if ((i = run) == n)
