@@ -263,7 +263,10 @@ write_span(struct splitter *sp, const struct hs_block *b, size_t from, size_t to
 
 	hs_writer_begin(&sp->out);
 	hs_writer_place(&sp->out, &pl);
-	hs_writer_str(&sp->out, "text", b->text + from, to - from);
+	if (b->clean)
+		hs_writer_str_clean(&sp->out, "text", b->text + from, to - from);
+	else
+		hs_writer_str(&sp->out, "text", b->text + from, to - from);
 	hs_writer_end(&sp->out);
 }
 

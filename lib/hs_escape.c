@@ -3,6 +3,9 @@
  * copied whole into room reserved once for the worst case. */
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "hs_escape.h"
 #include "hs_utf8.h"
@@ -25,44 +28,65 @@ static const unsigned char tsv_special[256] = {
 #define ONES	UINT64_C(0x0101010101010101)
 #define HIGHS	UINT64_C(0x8080808080808080)
 
-/* Whether one of the eight bytes of w may need escaping: a byte with the high bit
- * set, a byte below 14 (NUL, TAB, LF, CR and a few harmless others) or a backslash.
- * A false alarm only sends those bytes through the byte-wise check. */
+/* Whether one of the eight bytes of w may need escaping: a byte below 14 (NUL, TAB,
+ * LF, CR and a few harmless others), a backslash, and unless the text is known to be
+ * clean UTF-8, a byte with the high bit set. A false alarm only sends those bytes
+ * through the byte-wise check. */
 static inline int
-word_may_need_escape(uint64_t w)
+word_may_need_escape(uint64_t w, int clean)
 {
 	uint64_t below14 = (w - 14 * ONES) & ~w;
 	uint64_t bs = w ^ ('\\' * ONES);
+	uint64_t hits = below14 | ((bs - ONES) & ~bs);
 
-	return ((w | below14 | ((bs - ONES) & ~bs)) & HIGHS) != 0;
+	if (!clean)
+		hits |= w;
+	return (hits & HIGHS) != 0;
 }
 
 /* The end of the run of bytes from i on that need no escaping. News text is mostly
- * such bytes, so they are passed over eight at a time. */
+ * such bytes, so they are passed over many at a time. */
 static inline size_t
-plain_run_end(const unsigned char *s, size_t i, size_t n)
+plain_run_end(const unsigned char *s, size_t i, size_t n, int clean)
 {
 	uint64_t w;
 
+#ifdef __SSE2__
+	const __m128i	thirteen = _mm_set1_epi8(13);
+	const __m128i	backslash = _mm_set1_epi8('\\');
+	__m128i		x, hits;
+
+	while (i + 16 <= n) {
+		x = _mm_loadu_si128((const __m128i *)(s + i));
+		/* x <= 13 unsigned, or x == '\\' */
+		hits = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, thirteen), x),
+		    _mm_cmpeq_epi8(x, backslash));
+		if (!clean)
+			hits = _mm_or_si128(hits, x);
+		if (_mm_movemask_epi8(hits) != 0)
+			break;
+		i += 16;
+	}
+#endif
 	while (i + 8 <= n) {
 		memcpy(&w, s + i, 8);
-		if (word_may_need_escape(w))
+		if (word_may_need_escape(w, clean))
 			break;
 		i += 8;
 	}
-	while (i < n && !tsv_special[s[i]])
+	while (i < n && (clean ? s[i] >= 0x80 || !tsv_special[s[i]] : !tsv_special[s[i]]))
 		i++;
 	return i;
 }
 
-void
-hs_escape_tsv(struct hs_buf *b, const char *str, size_t n)
+static void
+escape_tsv(struct hs_buf *b, const char *str, size_t n, int clean)
 {
 	const unsigned char	*s = (const unsigned char *)str;
 	char			*out;
 	size_t			 i = 0, run, k;
 
-	/* An empty field on an empty buffer has no data pointer to do arithmetic on. */
+	/* An empty field appends nothing; this also keeps NULL + 0 off a fresh buffer. */
 	if (n == 0)
 		return;
 	if (n > (SIZE_MAX - b->len) / 4)
@@ -70,7 +94,7 @@ hs_escape_tsv(struct hs_buf *b, const char *str, size_t n)
 	hs_buf_reserve(b, 4 * n);		/* \xHH is the longest form of a byte */
 	out = b->data + b->len;
 	while (i < n) {
-		run = plain_run_end(s, i, n);
+		run = plain_run_end(s, i, n, clean);
 		memcpy(out, s + i, run - i);
 		out += run - i;
 		if ((i = run) == n)
@@ -101,6 +125,18 @@ hs_escape_tsv(struct hs_buf *b, const char *str, size_t n)
 		i++;
 	}
 	b->len = out - b->data;
+}
+
+void
+hs_escape_tsv(struct hs_buf *b, const char *s, size_t n)
+{
+	escape_tsv(b, s, n, 0);
+}
+
+void
+hs_escape_tsv_clean(struct hs_buf *b, const char *s, size_t n)
+{
+	escape_tsv(b, s, n, 1);
 }
 
 void

@@ -136,7 +136,7 @@ static bool	header_context(struct hs_reader *, uint64_t);
 static int	header_at(struct hs_reader *, uint64_t);
 static uint64_t	next_header(struct hs_reader *, uint64_t);
 static unsigned long long line_of(struct hs_reader *, uint64_t);
-static void	check_text(struct hs_reader *, uint64_t, const unsigned char *, size_t);
+static bool	check_text(struct hs_reader *, uint64_t, const unsigned char *, size_t);
 static bool	blank_before(struct hs_reader *, uint64_t);
 static int	fill(struct hs_reader *);
 static int	open_article(struct hs_reader *, uint64_t, bool);
@@ -600,15 +600,22 @@ line_of(struct hs_reader *r, uint64_t x)
 	return (unsigned long long)lines + 1;
 }
 
-/* Warn about the first invalid UTF-8 and the first NUL in a block's text; bytes
- * given before (a block handed back by hs_reader_unread) are not looked at again. */
-static void
+/* Whether a block's text is clean (valid UTF-8 without NUL); if not, warn about the
+ * first invalid UTF-8 and the first NUL in it. Bytes given before (a block handed
+ * back by hs_reader_unread) are not warned about again. */
+static bool
 check_text(struct hs_reader *r, uint64_t start, const unsigned char *text, size_t n)
 {
 	const unsigned char *p = text, *end = text + n, *bad;
 
+	/* Most text is clean: one pass tells, and lets the writer skip its own check. */
+	if (hs_utf8_find_bad(text, n) == n) {
+		if (start + n > r->v_off)
+			r->v_off = start + n;
+		return true;
+	}
 	if (start + n <= r->v_off)
-		return;
+		return false;
 	if (start < r->v_off)
 		p += r->v_off - start;
 	r->v_off = start + n;
@@ -633,6 +640,7 @@ check_text(struct hs_reader *r, uint64_t start, const unsigned char *text, size_
 			p = bad + 1;
 		}
 	}
+	return false;
 }
 
 /* Whether the input bytes [0, h) are all white space: then the article at h is the
@@ -786,7 +794,7 @@ give(struct hs_reader *r, struct hs_block *blk, uint64_t start,
 {
 	bool was_cut = rest != NONE;
 
-	check_text(r, start, text, len);
+	blk->clean = check_text(r, start, text, len);
 	blk->doc = r->doc;
 	blk->date = r->date;
 	blk->par = r->par;

@@ -51,6 +51,7 @@ struct hs_block {
 	size_t		 len;		/* valid until the next call of hs_reader_next */
 	bool		 article_start;	/* the first block of its article */
 	bool		 cut;		/* ended by max_block, not by a paragraph end */
+	bool		 clean;		/* text is valid UTF-8 without NUL */
 };
 
 struct hs_reader;

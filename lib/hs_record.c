@@ -20,6 +20,9 @@ hs_writer_init(struct hs_writer *w, FILE *fp, enum hs_format format)
 	w->format = format;
 	hs_buf_init(&w->buf);
 	hs_buf_reserve(&w->buf, FLUSH_AT + 4096);
+	hs_buf_init(&w->place_prefix);
+	hs_buf_init(&w->place_doc);
+	hs_buf_init(&w->place_date);
 	w->nfields = 0;
 	w->line_buffered = isatty(fileno(fp));
 }
@@ -62,6 +65,17 @@ hs_writer_str(struct hs_writer *w, const char *name, const char *s, size_t n)
 }
 
 void
+hs_writer_str_clean(struct hs_writer *w, const char *name, const char *s, size_t n)
+{
+	if (w->format == HS_FORMAT_JSON) {
+		hs_writer_str(w, name, s, n);
+		return;
+	}
+	field_prefix(w, name);
+	hs_escape_tsv_clean(&w->buf, s, n);
+}
+
+void
 hs_writer_cstr(struct hs_writer *w, const char *name, const char *s)
 {
 	hs_writer_str(w, name, s, strlen(s));
@@ -78,28 +92,95 @@ hs_writer_optstr(struct hs_writer *w, const char *name, const char *s)
 	hs_writer_cstr(w, name, s);
 }
 
+/* Write v in decimal at out, two digits a step, and return the end: offsets run to
+ * many digits, and every record has four numbers. */
+static inline char *
+format_uint(char *out, uint64_t v)
+{
+	static const char pairs[201] =
+	    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	    "8081828384858687888990919293949596979899";
+	uint64_t	 rest;
+	size_t		 ndigits = 1;
+	char		*p;
+
+	for (rest = v; rest >= 10; rest /= 10)
+		ndigits++;
+	p = out + ndigits;
+	while (v >= 100) {
+		p -= 2;
+		memcpy(p, pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10)
+		memcpy(p - 2, pairs + 2 * v, 2);
+	else
+		p[-1] = '0' + v;
+	return out + ndigits;
+}
+
+static inline void
+put_uint(struct hs_buf *b, uint64_t v)
+{
+	hs_buf_reserve(b, 24);
+	b->len = format_uint(b->data + b->len, v) - b->data;
+}
+
 void
 hs_writer_uint(struct hs_writer *w, const char *name, uint64_t v)
 {
-	char	 digits[24], *p = digits + sizeof(digits);
-
 	field_prefix(w, name);
-	do {
-		*--p = '0' + v % 10;
-		v /= 10;
-	} while (v > 0);
-	hs_buf_append(&w->buf, p, digits + sizeof(digits) - p);
+	put_uint(&w->buf, v);
+}
+
+static bool
+same_string(const struct hs_buf *b, const char *s, size_t n)
+{
+	return b->len == n && (n == 0 || memcmp(b->data, s, n) == 0);
 }
 
 void
 hs_writer_place(struct hs_writer *w, const struct hs_place *pl)
 {
-	hs_writer_cstr(w, "doc", pl->doc);
-	hs_writer_optstr(w, "date", pl->date);
-	hs_writer_uint(w, "par", pl->par);
-	hs_writer_uint(w, "sent", pl->sent);
-	hs_writer_uint(w, "start", pl->start);
-	hs_writer_uint(w, "end", pl->end);
+	size_t	 ndoc, ndate;
+	char	*out;
+
+	if (w->format == HS_FORMAT_JSON || w->nfields != 0) {
+		hs_writer_cstr(w, "doc", pl->doc);
+		hs_writer_optstr(w, "date", pl->date);
+		hs_writer_uint(w, "par", pl->par);
+		hs_writer_uint(w, "sent", pl->sent);
+		hs_writer_uint(w, "start", pl->start);
+		hs_writer_uint(w, "end", pl->end);
+		return;
+	}
+	/* TSV at the start of a record, the common case, in one go. */
+	ndoc = strlen(pl->doc);
+	ndate = strlen(pl->date);
+	if (!same_string(&w->place_doc, pl->doc, ndoc) ||
+	    !same_string(&w->place_date, pl->date, ndate)) {
+		w->place_doc.len = w->place_date.len = w->place_prefix.len = 0;
+		hs_buf_append(&w->place_doc, pl->doc, ndoc);
+		hs_buf_append(&w->place_date, pl->date, ndate);
+		hs_escape_tsv(&w->place_prefix, pl->doc, ndoc);
+		hs_buf_putc(&w->place_prefix, '\t');
+		hs_escape_tsv(&w->place_prefix, pl->date, ndate);
+		hs_buf_putc(&w->place_prefix, '\t');
+	}
+	hs_buf_reserve(&w->buf, w->place_prefix.len + 4 * 24);
+	out = w->buf.data + w->buf.len;
+	memcpy(out, w->place_prefix.data, w->place_prefix.len);
+	out += w->place_prefix.len;
+	out = format_uint(out, pl->par);
+	*out++ = '\t';
+	out = format_uint(out, pl->sent);
+	*out++ = '\t';
+	out = format_uint(out, pl->start);
+	*out++ = '\t';
+	out = format_uint(out, pl->end);
+	w->buf.len = out - w->buf.data;
+	w->nfields = 6;
 }
 
 void
@@ -132,5 +213,8 @@ hs_writer_close(struct hs_writer *w)
 	int rv = hs_writer_flush(w);
 
 	hs_buf_free(&w->buf);
+	hs_buf_free(&w->place_prefix);
+	hs_buf_free(&w->place_doc);
+	hs_buf_free(&w->place_date);
 	return rv;
 }

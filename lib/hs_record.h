@@ -21,6 +21,11 @@ struct hs_writer {
 	struct hs_buf	 buf;
 	unsigned	 nfields;	/* fields written in the open record */
 	bool		 line_buffered;	/* flush at every record (a terminal) */
+	/* The escaped "doc<TAB>date<TAB>" of the last record: one article gives many
+	 * records in a row, so it is made once for them all. */
+	struct hs_buf	 place_prefix;
+	struct hs_buf	 place_doc;	/* the doc and date it was made from */
+	struct hs_buf	 place_date;
 };
 
 /* The columns every record about a place in an article starts with. */
@@ -37,6 +42,9 @@ void	hs_writer_init(struct hs_writer *, FILE *, enum hs_format);
 void	hs_writer_begin(struct hs_writer *);
 /* A text field; in JSON, named `name`. */
 void	hs_writer_str(struct hs_writer *, const char *name, const char *s, size_t n);
+/* The same for text known to be valid UTF-8 without NUL (hs_block.clean). */
+void	hs_writer_str_clean(struct hs_writer *, const char *name, const char *s,
+	    size_t n);
 void	hs_writer_cstr(struct hs_writer *, const char *name, const char *s);
 /* A text field whose value "-" means "none": null in JSON. */
 void	hs_writer_optstr(struct hs_writer *, const char *name, const char *s);

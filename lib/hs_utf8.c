@@ -2,6 +2,9 @@
  * The validator runs over every input byte, so ASCII is skipped eight bytes at a time. */
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "hs_utf8.h"
 
@@ -95,12 +98,30 @@ word_needs_look(const unsigned char *s)
 	    ((w - UINT64_C(0x0101010101010101)) & ~w & UINT64_C(0x8080808080808080))) != 0;
 }
 
+#ifdef __SSE2__
+/* The same test for sixteen bytes at once. */
+static inline int
+block_needs_look(const unsigned char *s)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)s);
+
+	return _mm_movemask_epi8(_mm_or_si128(x,
+	    _mm_cmpeq_epi8(x, _mm_setzero_si128()))) != 0;
+}
+#endif
+
 size_t
 hs_utf8_find_bad(const unsigned char *s, size_t n)
 {
 	size_t i = 0, k;
 
 	while (i < n) {
+#ifdef __SSE2__
+		if (i + 16 <= n && !block_needs_look(s + i)) {
+			i += 16;
+			continue;
+		}
+#endif
 		if (i + 8 <= n && !word_needs_look(s + i)) {
 			i += 8;
 			continue;

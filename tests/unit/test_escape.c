@@ -267,7 +267,7 @@ START_TEST(test_tsv_round_trip)
 	struct hs_buf	 esc, back;
 	char		 in[512];
 	uint64_t	 seed = UINT64_C(0x2545F4914F6CDD1D);
-	size_t		 round, n, i;
+	size_t		 round, n, i, clean_rounds = 0;
 
 	hs_buf_init(&esc);
 	hs_buf_init(&back);
@@ -284,9 +284,47 @@ START_TEST(test_tsv_round_trip)
 		    "round %zu: unescape failed", round);
 		REQUIRE(same(&back, in, n),
 		    "round %zu: round trip changed %zu bytes", round, n);
+		/* text known to be clean escapes the same by the fast path */
+		if (hs_utf8_find_bad((unsigned char *)in, n) == n) {
+			back.len = 0;
+			hs_escape_tsv_clean(&back, in, n);
+			REQUIRE(back.len == esc.len &&
+			    memcmp(back.data, esc.data, esc.len) == 0,
+			    "round %zu: clean escaping differs", round);
+			clean_rounds++;
+		}
 	}
+	REQUIRE(clean_rounds > 100, "only %zu clean rounds", clean_rounds);
 	hs_buf_free(&esc);
 	hs_buf_free(&back);
+}
+END_TEST
+
+START_TEST(test_escape_tsv_clean)
+{
+	/* long enough for the sixteen-byte path, specials at odd places */
+	static const char *const cases[][2] = {
+		{ "", "" },
+		{ "plain ascii text, thirty-two by", "plain ascii text, thirty-two by" },
+		{ "\xe2\x80\x9cQuoted,\xe2\x80\x9d she said.\tTab\\slash\r\nend",
+		  "\xe2\x80\x9cQuoted,\xe2\x80\x9d she said.\\tTab\\\\slash\\r\\nend" },
+		{ "0123456789abcde\tcaf\xc3\xa9 0123456789abcdef\\",
+		  "0123456789abcde\\tcaf\xc3\xa9 0123456789abcdef\\\\" },
+		{ "\x01\x0b\x0c\x7f controls other than TAB LF CR stay",
+		  "\x01\x0b\x0c\x7f controls other than TAB LF CR stay" },
+	};
+	struct hs_buf	 b;
+	size_t		 i;
+
+	hs_buf_init(&b);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		b.len = 0;
+		hs_escape_tsv_clean(&b, cases[i][0], strlen(cases[i][0]));
+		REQUIRE(b.len == strlen(cases[i][1]) &&
+		    memcmp(b.data ? b.data : "", cases[i][1], b.len) == 0,
+		    "case %zu: got '%.*s'", i, (int)b.len, b.data ? b.data : "");
+	}
+	hs_buf_free(&b);
 }
 END_TEST
 
@@ -444,6 +482,7 @@ hs_escape_suite(void)
 	tcase_add_test(tc, test_escape_tsv);
 	tcase_add_test(tc, test_escape_appends);
 	tcase_add_test(tc, test_escape_tsv_long);
+	tcase_add_test(tc, test_escape_tsv_clean);
 	tcase_add_test(tc, test_unescape_tsv);
 	tcase_add_test(tc, test_unescape_errors);
 	tcase_add_test(tc, test_unescape_stops_at_n);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "hs_reader.h"
+#include "hs_utf8.h"
 #include "suites.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
@@ -145,6 +146,9 @@ add_block(struct got *g, const struct hs_block *b)
 	gb->text[b->len] = '\0';
 	gb->article_start = b->article_start;
 	gb->cut = b->cut;
+	/* every block's clean flag tells the truth */
+	ck_assert(b->clean == (hs_utf8_find_bad((const unsigned char *)b->text,
+	    b->len) == b->len));
 }
 
 /* Read p (NULL: standard input) with these options, appending to g if not NULL. */
