@@ -17,6 +17,8 @@ static const char *const type_names[HS_LEX_NTYPES] = {
 	[HS_LEX_STARTER] = "starter",
 };
 
+#define FILTER_BITS	(1u << 16)
+
 struct slot {
 	char		*key;		/* NULL: empty */
 	size_t		 keylen;
@@ -30,14 +32,17 @@ struct hs_lexicon {
 	size_t		 nslots;	/* a power of two */
 	size_t		 used;
 	char		**names;	/* canonical names, owned */
+	/* One bit per hash of a key's bytes, of any type: most words a tool looks up
+	 * are in no list, and the filter says so with one memory access. */
+	uint64_t	 filter[FILTER_BITS / 64];
 	size_t		 nnames, capnames;
 };
 
-/* FNV-1a over the type and the bytes: short keys, few of them; simple beats clever. */
+/* FNV-1a over the bytes: short keys, few of them; simple beats clever. */
 static uint64_t
-hash_key(int type, const char *s, size_t n)
+hash_bytes(const char *s, size_t n)
 {
-	uint64_t h = UINT64_C(0xcbf29ce484222325) ^ (uint64_t)type;
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
 	size_t	 i;
 
 	for (i = 0; i < n; i++) {
@@ -45,6 +50,22 @@ hash_key(int type, const char *s, size_t n)
 		h *= UINT64_C(0x100000001b3);
 	}
 	return h;
+}
+
+/* The table's hash of (type, bytes), from the hash of the bytes alone. */
+static inline uint64_t
+hash_typed(uint64_t hbytes, int type)
+{
+	uint64_t h = hbytes ^ ((uint64_t)(type + 1) * UINT64_C(0x9e3779b97f4a7c15));
+
+	return (h ^ (h >> 29)) * UINT64_C(0xbf58476d1ce4e5b9);
+}
+
+/* The bit of the prefilter for a key's bytes. */
+static inline size_t
+filter_bit(uint64_t hbytes)
+{
+	return (size_t)(hbytes >> 40) & (FILTER_BITS - 1);
 }
 
 static struct slot *
@@ -105,8 +126,9 @@ static void
 add_key(struct hs_lexicon *lex, int type, const char *s, size_t n, const char *canonical)
 {
 	struct slot	*sl;
-	uint64_t	 h = hash_key(type, s, n);
+	uint64_t	 hb = hash_bytes(s, n), h = hash_typed(hb, type);
 
+	lex->filter[filter_bit(hb) / 64] |= UINT64_C(1) << (filter_bit(hb) % 64);
 	if ((lex->used + 1) * 2 > lex->nslots)
 		grow(lex);
 	sl = find_slot(lex, type, s, n, h);
@@ -264,9 +286,13 @@ const char *
 hs_lexicon_canonical(const struct hs_lexicon *lex, enum hs_lex_type type,
     const char *s, size_t n)
 {
-	struct slot *sl;
+	struct slot	*sl;
+	uint64_t	 hb = hash_bytes(s, n);
+	size_t		 bit = filter_bit(hb);
 
-	sl = find_slot(lex, type, s, n, hash_key(type, s, n));
+	if ((lex->filter[bit / 64] & (UINT64_C(1) << (bit % 64))) == 0)
+		return NULL;
+	sl = find_slot(lex, type, s, n, hash_typed(hb, type));
 	return sl->key != NULL ? sl->canonical : NULL;
 }
 

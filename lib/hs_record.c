@@ -101,12 +101,25 @@ format_uint(char *out, uint64_t v)
 	    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
 	    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
 	    "8081828384858687888990919293949596979899";
-	uint64_t	 rest;
-	size_t		 ndigits = 1;
+	static const uint64_t powers[20] = {
+		UINT64_C(1), UINT64_C(10), UINT64_C(100), UINT64_C(1000), UINT64_C(10000),
+		UINT64_C(100000), UINT64_C(1000000), UINT64_C(10000000),
+		UINT64_C(100000000), UINT64_C(1000000000), UINT64_C(10000000000),
+		UINT64_C(100000000000), UINT64_C(1000000000000),
+		UINT64_C(10000000000000), UINT64_C(100000000000000),
+		UINT64_C(1000000000000000), UINT64_C(10000000000000000),
+		UINT64_C(100000000000000000), UINT64_C(1000000000000000000),
+		UINT64_C(10000000000000000000),
+	};
+	size_t		 ndigits;
 	char		*p;
 
-	for (rest = v; rest >= 10; rest /= 10)
-		ndigits++;
+	/* log10 from the bit length (1233/4096 is just over log10(2)), then one
+	 * comparison to correct it */
+	ndigits = (size_t)(64 - __builtin_clzll(v | 1)) * 1233 >> 12;
+	ndigits += ndigits < 20 && v >= powers[ndigits];
+	if (ndigits == 0)
+		ndigits = 1;
 	p = out + ndigits;
 	while (v >= 100) {
 		p -= 2;

@@ -100,6 +100,44 @@ START_TEST(test_place_records)
 }
 END_TEST
 
+/* The place columns' numbers at every length, on one writer (the doc and date
+ * prefix is reused from record to record), against printf's digits. */
+START_TEST(test_place_numbers)
+{
+	struct hs_writer	 w;
+	struct sink		 k;
+	struct hs_place		 pl = { "d", "-", 0, 0, 0, 0 };
+	char			 want[128], *line;
+	uint64_t		 v = 0;
+	size_t			 i, nvals = 0;
+	uint64_t		 vals[64];
+
+	for (i = 0, v = 1; i < 20; i++, v *= 10) {
+		vals[nvals++] = v - 1;
+		vals[nvals++] = v;
+	}
+	vals[nvals++] = UINT64_MAX;
+	sink_open(&k);
+	hs_writer_init(&w, k.fp, HS_FORMAT_TSV);
+	for (i = 0; i < nvals; i++) {
+		pl.par = pl.sent = pl.start = pl.end = vals[i];
+		hs_writer_begin(&w);
+		hs_writer_place(&w, &pl);
+		hs_writer_end(&w);
+	}
+	ck_assert_int_eq(hs_writer_close(&w), 0);
+	line = strtok((char *)sink_text(&k), "\n");
+	for (i = 0; i < nvals; i++, line = strtok(NULL, "\n")) {
+		snprintf(want, sizeof(want), "d\t-\t%llu\t%llu\t%llu\t%llu",
+		    (unsigned long long)vals[i], (unsigned long long)vals[i],
+		    (unsigned long long)vals[i], (unsigned long long)vals[i]);
+		ck_assert_ptr_nonnull(line);
+		ck_assert_msg(strcmp(line, want) == 0, "value %zu: '%s'", i, line);
+	}
+	sink_close(&k);
+}
+END_TEST
+
 /* Several records on one writer: fields restart at each record. */
 START_TEST(test_several_records)
 {
@@ -414,6 +452,7 @@ hs_record_suite(void)
 
 	tcase_add_test(tc, test_place_records);
 	tcase_add_test(tc, test_several_records);
+	tcase_add_test(tc, test_place_numbers);
 	tcase_add_test(tc, test_uint);
 	tcase_add_test(tc, test_optstr);
 	tcase_add_test(tc, test_str_with_nul);
