@@ -469,11 +469,10 @@ header_context(struct hs_reader *r, uint64_t h)
 			return true;
 	}
 
-	/* (2) a sentence end, closing marks, then spaces or tabs */
+	/* (2) a sentence end, closing marks, then any spaces or tabs: none at all
+	 * where cat joined a file without a final newline to one starting "date" */
 	for (p = start; p > lo && (p[-1] == ' ' || p[-1] == '\t'); p--)
 		continue;
-	if (p == start)
-		return false;
 	for (;;) {
 		if (p - lo >= 1 && (p[-1] == '"' || p[-1] == '\'' || p[-1] == ')' ||
 		    p[-1] == ']'))

@@ -7,7 +7,9 @@
  *  (1) at the start of a line, after nothing but white space on that line (a byte
  *      order mark at the start of the input counts as white space), or
  *  (2) after a sentence end on the same line: one of . ! ? U+2026, then any number of
- *      closing marks " U+201D U+2019 ' ) ] U+00BB, then at least one space or tab.
+ *      closing marks " U+201D U+2019 ' ) ] U+00BB, then any number of spaces and
+ *      tabs, none included (`cat` joins a file that lacks its final newline to the
+ *      next file's first line).
  * A run of more than HS_HEADER_LOOKBACK spaces and tabs before `date` counts as (1).
  * Whether a header stands at an offset is thus a function of nearby bytes alone, so a
  * reader that starts in the middle of a file (hs_reader_opts.from) finds the same

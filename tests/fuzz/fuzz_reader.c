@@ -80,8 +80,6 @@ ref_header(size_t p)
 	/* (2) */
 	for (i = p; i > lo && (data[i - 1] == ' ' || data[i - 1] == '\t'); i--)
 		continue;
-	if (i == p)
-		return false;
 	for (;;) {
 		if (i - lo >= 1 && strchr("\"')]", data[i - 1]) != NULL && data[i - 1] != 0)
 			i--;

@@ -340,6 +340,13 @@ START_TEST(test_headers)
 		{ "Q.\n\xe3\x80\x80" "date 2020-01-11 R", {	/* U+3000 before */
 		    { "news", "-", 1, 0, "Q.", false },
 		    { "news@6", "2020-01-11", 1, 22, "R", false } } },
+		/* files joined by cat, the first without a final newline */
+		{ "too.\xe2\x80\x9d" "date 2020-01-12 S", {
+		    { "news", "-", 1, 0, "too.\xe2\x80\x9d", false },
+		    { "news@7", "2020-01-12", 1, 23, "S", false } } },
+		{ "x.date 2020-01-13 T", {
+		    { "news", "-", 1, 0, "x.", false },
+		    { "news@2", "2020-01-13", 1, 18, "T", false } } },
 	};
 	struct got *g;
 	size_t i, n;
@@ -362,7 +369,6 @@ START_TEST(test_false_headers)
 		"He went on date 2020-01-01 with her.",
 		"Updated date 2020-1-1 and more",
 		"x. date 2020-01-01x",
-		"x.date 2020-01-01 y",
 		"x. ) date 2020-01-01 y",
 		"x, date 2020-01-01 y",
 		"update 2020-01-01 x",
