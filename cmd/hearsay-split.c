@@ -51,6 +51,11 @@ enum {
 	OPT_VERSION
 };
 
+/* Held at file scope so that an early exit (usage, --version) leaves them reachable:
+ * LeakSanitizer then has nothing to report, and the normal end frees them. */
+static struct hs_lexicon	*lex;
+static struct operand		*ops;
+
 static const struct option longopts[] = {
 	{ "help",	no_argument,		NULL,	'h' },
 	{ "json",	no_argument,		NULL,	'j' },
@@ -74,8 +79,6 @@ int
 main(int argc, char *argv[])
 {
 	struct splitter		 sp;
-	struct hs_lexicon	*lex;
-	struct operand		*ops = NULL;
 	struct stat		 st;
 	const char		*stdin_only[] = { "-" };
 	const char		**paths;

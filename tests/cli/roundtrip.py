@@ -26,8 +26,14 @@ def unescape(field):
 
 def check(split, path, level):
     data = open(path, 'rb').read()
-    out = subprocess.run([split, '-l', level, path], stdout=subprocess.PIPE,
-                         stderr=subprocess.DEVNULL).stdout
+    run = subprocess.run([split, '-l', level, path], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    # 1 is a warned data problem (random streams have invalid UTF-8); anything
+    # else, a sanitizer's report included, is a failure
+    if run.returncode not in (0, 1):
+        return ['%s: exit status %d: %s' % (level, run.returncode,
+                                             run.stderr[:300].decode('utf-8', 'replace'))]
+    out = run.stdout
     covered = bytearray(len(data))
     last_end = 0
     problems = []
