@@ -100,14 +100,25 @@ next_candidate(const unsigned char *s, size_t i, size_t lim)
 	const __m128i	dot = _mm_set1_epi8('.'), qm = _mm_set1_epi8('?');
 	const __m128i	bang = _mm_set1_epi8('!'), nl = _mm_set1_epi8('\n');
 	const __m128i	e2 = _mm_set1_epi8((char)0xE2);
-	__m128i		b, m;
+	const __m128i	a6 = _mm_set1_epi8((char)0xA6), bc = _mm_set1_epi8((char)0xBC);
+	const __m128i	x86 = _mm_set1_epi8((char)(0x86 ^ 0x80));
+	const __m128i	flip = _mm_set1_epi8((char)0x80);
+	__m128i		b, b2, m, third, t;
 	unsigned	mask;
 
-	while (i + 16 <= lim) {
+	/* 0xE2 leads every curly quote and dash too; it is a candidate only when
+	 * its third byte can end …, ‼ or ⁇ ⁈ ⁉ (A6, BC, 87 to 89), so the scan
+	 * does not stop at each quote mark. */
+	while (i + 18 <= lim) {
 		b = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		b2 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 2));
+		t = _mm_xor_si128(b2, flip);	/* 0x87..0x89 become 0x07..0x09 */
+		third = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b2, a6),
+		    _mm_cmpeq_epi8(b2, bc)), _mm_and_si128(_mm_cmpgt_epi8(t, x86),
+		    _mm_cmplt_epi8(t, _mm_set1_epi8(0x0A))));
 		m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, dot), _mm_cmpeq_epi8(b, qm)),
 		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, bang),
-		    _mm_cmpeq_epi8(b, nl)), _mm_cmpeq_epi8(b, e2)));
+		    _mm_cmpeq_epi8(b, nl)), _mm_and_si128(_mm_cmpeq_epi8(b, e2), third)));
 		mask = (unsigned)_mm_movemask_epi8(m);
 		if (mask != 0)
 			return i + (size_t)__builtin_ctz(mask);
