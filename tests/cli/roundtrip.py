@@ -6,8 +6,10 @@ bytes there, never overlap, and leave uncovered nothing but white space and the
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 
 SPACE = re.compile(rb'(?:[ \t\n\v\f\r]|\xc2\xa0|\xe2\x80[\x80-\x8a\xaf]|\xe2\x81\x9f|\xe3\x80\x80|\xef\xbb\xbf)+')
 TRAILING_SPACE = re.compile(SPACE.pattern + rb'\Z')
@@ -92,9 +94,9 @@ def main():
     split = sys.argv[1]
     paths = sys.argv[2:]
     rng = random.Random(20261122)
-    tmp = os.environ.get('TMPDIR', '/tmp')
+    tmp = tempfile.mkdtemp(prefix='hearsay-roundtrip.')
     for n in range(300):
-        path = os.path.join(tmp, 'hearsay-roundtrip-%d-%d.txt' % (os.getpid(), n))
+        path = os.path.join(tmp, 'random-%d.txt' % n)
         with open(path, 'wb') as f:
             f.write(random_stream(rng))
         paths.append(path)
@@ -109,8 +111,11 @@ def main():
                     print('  ' + p)
             else:
                 passed += 1
-        if path.startswith(tmp) and not problems:
-            os.unlink(path)
+    # a failing random stream is kept for a look; the rest go
+    if failed == 0:
+        shutil.rmtree(tmp)
+    else:
+        print('random streams kept in %s' % tmp)
     print('%d passed, %d failed' % (passed, failed))
     return 1 if failed else 0
 
