@@ -296,6 +296,25 @@ hs_lexicon_canonical(const struct hs_lexicon *lex, enum hs_lex_type type,
 	return sl->key != NULL ? sl->canonical : NULL;
 }
 
+unsigned
+hs_lexicon_types(const struct hs_lexicon *lex, const char *s, size_t n)
+{
+	struct slot	*sl;
+	uint64_t	 hb = hash_bytes(s, n);
+	size_t		 bit = filter_bit(hb);
+	unsigned	 types = 0;
+	int		 t;
+
+	if ((lex->filter[bit / 64] & (UINT64_C(1) << (bit % 64))) == 0)
+		return 0;
+	for (t = 0; t < HS_LEX_NTYPES; t++) {
+		sl = find_slot(lex, t, s, n, hash_typed(hb, t));
+		if (sl->key != NULL)
+			types |= 1u << t;
+	}
+	return types;
+}
+
 bool
 hs_lexicon_has(const struct hs_lexicon *lex, enum hs_lex_type type,
     const char *s, size_t n)

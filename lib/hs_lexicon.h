@@ -31,6 +31,9 @@ int			 hs_lexicon_load_text(struct hs_lexicon *, const char *name,
 /* Whether s[0..n) is a name or alias of an entry of that type (exact bytes). */
 bool			 hs_lexicon_has(const struct hs_lexicon *, enum hs_lex_type,
 			    const char *s, size_t n);
+/* The types that have s[0..n) as a name or alias, as a mask of (1u << type) bits:
+ * one hash of the bytes for every type, where a tool asks about several. */
+unsigned		 hs_lexicon_types(const struct hs_lexicon *, const char *s, size_t n);
 /* The canonical name of the entry that has s[0..n) as name or alias, or NULL. */
 const char		*hs_lexicon_canonical(const struct hs_lexicon *, enum hs_lex_type,
 			    const char *s, size_t n);

@@ -544,13 +544,13 @@ is_initialism(const unsigned char *w, size_t n)
 static enum wclass
 lookup_class(const struct seg *st, const unsigned char *w, size_t n)
 {
-	const char *c = (const char *)w;
+	unsigned types = hs_lexicon_types(st->lex, (const char *)w, n);
 
-	if (hs_lexicon_has(st->lex, HS_LEX_TITLE, c, n))
+	if (types & 1u << HS_LEX_TITLE)
 		return W_TITLE;
-	if (hs_lexicon_has(st->lex, HS_LEX_ABBREV, c, n))
+	if (types & 1u << HS_LEX_ABBREV)
 		return W_ABBREV;
-	if (hs_lexicon_has(st->lex, HS_LEX_NUMABBREV, c, n))
+	if (types & 1u << HS_LEX_NUMABBREV)
 		return W_NUMABBREV;
 	if (is_initialism(w, n))
 		return W_ABBREV;

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "helpers.h"
 #include "hs_buf.h"
 #include "suites.h"
 
@@ -193,33 +193,27 @@ START_TEST(test_consume_as_queue)
 }
 END_TEST
 
+/* In the child of test_reserve_overflow_exits: a reserve that must end the process. */
+static void
+reserve_too_much(void *unused)
+{
+	struct hs_buf b;
+
+	hs_buf_init(&b);
+	hs_buf_putc(&b, 'x');
+	hs_buf_reserve(&b, SIZE_MAX);
+}
+
 /* Reserving more than can ever fit is fatal, with a message rather than a wrap-around:
  * run it in a child whose standard error goes to a file, and read the file. */
 START_TEST(test_reserve_overflow_exits)
 {
-	struct hs_buf	 b;
-	char		 msg[256], want[256];
-	FILE		*errf;
-	pid_t		 pid;
-	int		 status;
-	size_t		 n;
+	char	 msg[256], want[256];
+	int	 status;
 
-	ck_assert_ptr_nonnull(errf = tmpfile());
-	if ((pid = fork()) == 0) {
-		dup2(fileno(errf), STDERR_FILENO);
-		hs_buf_init(&b);
-		hs_buf_putc(&b, 'x');
-		hs_buf_reserve(&b, SIZE_MAX);
-		_exit(99);
-	}
-	ck_assert_int_ne(pid, -1);
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	status = th_run_in_child(reserve_too_much, NULL, msg, sizeof(msg));
 	ck_assert(WIFEXITED(status));
 	ck_assert_int_eq(WEXITSTATUS(status), 1);
-	rewind(errf);
-	n = fread(msg, 1, sizeof(msg) - 1, errf);
-	msg[n] = '\0';
-	fclose(errf);
 	snprintf(want, sizeof(want), "%s: buffer size overflow\n", getprogname());
 	ck_assert_str_eq(msg, want);
 }

@@ -5,20 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "helpers.h"
 #include "hs_buf.h"
 #include "hs_escape.h"
 #include "hs_utf8.h"
 #include "suites.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
-/* For loops of many checks: only a failure goes through Check, which is slow on passes. */
-#define REQUIRE(cond, ...)	do { if (!(cond)) ck_abort_msg(__VA_ARGS__); } while (0)
-
-struct bytes {
-	const char	*s;
-	size_t		 n;
-};
-#define B(lit)	{ lit, sizeof(lit) - 1 }
 
 /* Whether the buffer holds exactly s[0..n); an empty buffer may have no data at all. */
 static bool
@@ -27,39 +18,30 @@ same(const struct hs_buf *b, const char *s, size_t n)
 	return b->len == n && (n == 0 || memcmp(b->data, s, n) == 0);
 }
 
-static uint64_t
-next_random(uint64_t *state)
-{
-	uint64_t x = *state;
-
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	return *state = x;
-}
-
 /* Random bytes that favour what escaping cares about: specials, fragments and whole
  * multibyte characters, next to plain ASCII. */
 static size_t
 random_bytes(uint64_t *seed, char *out, size_t max)
 {
-	static const struct bytes pieces[] = {
-		B("\t"), B("\n"), B("\r"), B("\\"), B("\0"), B("\""), B("\x01"),
-		B("\x1f"), B("\x7f"), B("\\x41"), B("\\t"), B("\xC3\xA9"), B("\xC3"),
-		B("\xA9"), B("\xE2\x82\xAC"), B("\xE2\x82"), B("\xF0\x9F\x98\x80"),
-		B("\xF0\x9F"), B("\xC0\x80"), B("\xED\xA0\x80"), B("\xF4\x90\x80\x80"),
-		B("\xFF"), B("\xFE"), B("\xEF\xBB\xBF"), B("\xC2\xA0"), B("word "),
+	static const struct th_bytes pieces[] = {
+		TH_B("\t"), TH_B("\n"), TH_B("\r"), TH_B("\\"), TH_B("\0"), TH_B("\""),
+		TH_B("\x01"), TH_B("\x1f"), TH_B("\x7f"), TH_B("\\x41"), TH_B("\\t"),
+		TH_B("\xC3\xA9"), TH_B("\xC3"), TH_B("\xA9"), TH_B("\xE2\x82\xAC"),
+		TH_B("\xE2\x82"), TH_B("\xF0\x9F\x98\x80"), TH_B("\xF0\x9F"),
+		TH_B("\xC0\x80"), TH_B("\xED\xA0\x80"), TH_B("\xF4\x90\x80\x80"),
+		TH_B("\xFF"), TH_B("\xFE"), TH_B("\xEF\xBB\xBF"), TH_B("\xC2\xA0"),
+		TH_B("word "),
 	};
-	size_t	 n = 0, want = next_random(seed) % (max - 4), k;
+	size_t	 n = 0, want = th_next_random(seed) % (max - 4), k;
 	uint64_t r;
 
 	while (n < want) {
-		r = next_random(seed);
+		r = th_next_random(seed);
 		if (r % 3 == 0) {
 			out[n++] = (char)(r >> 8);	/* any byte at all */
 			continue;
 		}
-		k = (r >> 8) % NELEM(pieces);
+		k = (r >> 8) % TH_NELEM(pieces);
 		if (n + pieces[k].n > max)
 			break;
 		memcpy(out + n, pieces[k].s, pieces[k].n);
@@ -69,42 +51,42 @@ random_bytes(uint64_t *seed, char *out, size_t max)
 }
 
 static const struct {
-	struct bytes	 in;
+	struct th_bytes	 in;
 	const char	*out;
 } tsv_cases[] = {
-	{ B(""), "" },
-	{ B("plain text."), "plain text." },
-	{ B("a\tb"), "a\\tb" },
-	{ B("line\nnext"), "line\\nnext" },
-	{ B("\r\n"), "\\r\\n" },
-	{ B("\\"), "\\\\" },
-	{ B("C:\\x41\\t"), "C:\\\\x41\\\\t" },
-	{ B("\t\t\n\n"), "\\t\\t\\n\\n" },
-	{ B("\0"), "\\x00" },
-	{ B("a\0b\0"), "a\\x00b\\x00" },
+	{ TH_B(""), "" },
+	{ TH_B("plain text."), "plain text." },
+	{ TH_B("a\tb"), "a\\tb" },
+	{ TH_B("line\nnext"), "line\\nnext" },
+	{ TH_B("\r\n"), "\\r\\n" },
+	{ TH_B("\\"), "\\\\" },
+	{ TH_B("C:\\x41\\t"), "C:\\\\x41\\\\t" },
+	{ TH_B("\t\t\n\n"), "\\t\\t\\n\\n" },
+	{ TH_B("\0"), "\\x00" },
+	{ TH_B("a\0b\0"), "a\\x00b\\x00" },
 	/* other control characters pass as they are */
-	{ B("\x01\x08\x0b\x0c\x1b\x1f\x7f"), "\x01\x08\x0b\x0c\x1b\x1f\x7f" },
+	{ TH_B("\x01\x08\x0b\x0c\x1b\x1f\x7f"), "\x01\x08\x0b\x0c\x1b\x1f\x7f" },
 	/* bytes that are not valid UTF-8, in lower-case hex */
-	{ B("\x80"), "\\x80" },
-	{ B("\xAB"), "\\xab" },
-	{ B("\xFF"), "\\xff" },
-	{ B("\xFE\xFF"), "\\xfe\\xff" },
-	{ B("\xC3"), "\\xc3" },
-	{ B("\xC3("), "\\xc3(" },
-	{ B("x\xE2\x82"), "x\\xe2\\x82" },
-	{ B("\xF0\x9F\x98"), "\\xf0\\x9f\\x98" },
-	{ B("\xC0\x80"), "\\xc0\\x80" },
-	{ B("\xE0\x80\x80"), "\\xe0\\x80\\x80" },
-	{ B("\xED\xA0\x80"), "\\xed\\xa0\\x80" },
-	{ B("\xF4\x90\x80\x80"), "\\xf4\\x90\\x80\\x80" },
-	{ B("\xF8\x88\x80\x80\x80"), "\\xf8\\x88\\x80\\x80\\x80" },
+	{ TH_B("\x80"), "\\x80" },
+	{ TH_B("\xAB"), "\\xab" },
+	{ TH_B("\xFF"), "\\xff" },
+	{ TH_B("\xFE\xFF"), "\\xfe\\xff" },
+	{ TH_B("\xC3"), "\\xc3" },
+	{ TH_B("\xC3("), "\\xc3(" },
+	{ TH_B("x\xE2\x82"), "x\\xe2\\x82" },
+	{ TH_B("\xF0\x9F\x98"), "\\xf0\\x9f\\x98" },
+	{ TH_B("\xC0\x80"), "\\xc0\\x80" },
+	{ TH_B("\xE0\x80\x80"), "\\xe0\\x80\\x80" },
+	{ TH_B("\xED\xA0\x80"), "\\xed\\xa0\\x80" },
+	{ TH_B("\xF4\x90\x80\x80"), "\\xf4\\x90\\x80\\x80" },
+	{ TH_B("\xF8\x88\x80\x80\x80"), "\\xf8\\x88\\x80\\x80\\x80" },
 	/* valid multibyte characters are left alone */
-	{ B("caf\xC3\xA9"), "caf\xC3\xA9" },
-	{ B("\xC2\xA0\xE2\x80\x94\xE2\x82\xAC\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF"),
+	{ TH_B("caf\xC3\xA9"), "caf\xC3\xA9" },
+	{ TH_B("\xC2\xA0\xE2\x80\x94\xE2\x82\xAC\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF"),
 	  "\xC2\xA0\xE2\x80\x94\xE2\x82\xAC\xF0\x9F\x98\x80\xF4\x8F\xBF\xBF" },
-	{ B("\xEF\xBB\xBF" "date"), "\xEF\xBB\xBF" "date" },
+	{ TH_B("\xEF\xBB\xBF" "date"), "\xEF\xBB\xBF" "date" },
 	/* all together */
-	{ B("\xC3\xA9\t\xFF\xE2\x82\xAC\\\xC3\0\n"),
+	{ TH_B("\xC3\xA9\t\xFF\xE2\x82\xAC\\\xC3\0\n"),
 	  "\xC3\xA9\\t\\xff\xE2\x82\xAC\\\\\\xc3\\x00\\n" },
 };
 
@@ -113,7 +95,7 @@ START_TEST(test_escape_tsv)
 	struct hs_buf	 b;
 	size_t		 i, want;
 
-	for (i = 0; i < NELEM(tsv_cases); i++) {
+	for (i = 0; i < TH_NELEM(tsv_cases); i++) {
 		hs_buf_init(&b);
 		hs_escape_tsv(&b, tsv_cases[i].in.s, tsv_cases[i].in.n);
 		want = strlen(tsv_cases[i].out);
@@ -157,7 +139,7 @@ START_TEST(test_escape_tsv_long)
 	hs_escape_tsv(&b, in, n);
 	ck_assert_uint_eq(b.len, 1 + 4 * n);
 	for (i = 0; i < n; i++)
-		REQUIRE(memcmp(b.data + 1 + 4 * i, "\\xff", 4) == 0, "byte %zu", i);
+		TH_REQUIRE(memcmp(b.data + 1 + 4 * i, "\\xff", 4) == 0, "byte %zu", i);
 	b.len = 0;
 	memset(in, 'a', n);
 	hs_escape_tsv(&b, in, n);
@@ -169,21 +151,21 @@ START_TEST(test_escape_tsv_long)
 END_TEST
 
 static const struct {
-	struct bytes	 in;
-	struct bytes	 out;
+	struct th_bytes	 in;
+	struct th_bytes	 out;
 } unescape_cases[] = {
-	{ B(""), B("") },
-	{ B("plain"), B("plain") },
-	{ B("a\\tb"), B("a\tb") },
-	{ B("\\n\\r\\t\\\\"), B("\n\r\t\\") },
-	{ B("\\\\t"), B("\\t") },
-	{ B("\\x00"), B("\0") },
-	{ B("\\x41\\x7a"), B("Az") },
-	{ B("\\xff\\xFF\\xAb"), B("\xFF\xFF\xAB") },
-	{ B("\\xc3\\xa9"), B("\xC3\xA9") },
-	{ B("caf\xC3\xA9\\x80"), B("caf\xC3\xA9\x80") },
+	{ TH_B(""), TH_B("") },
+	{ TH_B("plain"), TH_B("plain") },
+	{ TH_B("a\\tb"), TH_B("a\tb") },
+	{ TH_B("\\n\\r\\t\\\\"), TH_B("\n\r\t\\") },
+	{ TH_B("\\\\t"), TH_B("\\t") },
+	{ TH_B("\\x00"), TH_B("\0") },
+	{ TH_B("\\x41\\x7a"), TH_B("Az") },
+	{ TH_B("\\xff\\xFF\\xAb"), TH_B("\xFF\xFF\xAB") },
+	{ TH_B("\\xc3\\xa9"), TH_B("\xC3\xA9") },
+	{ TH_B("caf\xC3\xA9\\x80"), TH_B("caf\xC3\xA9\x80") },
 	/* raw control bytes are taken as they are */
-	{ B("\x01\t"), B("\x01\t") },
+	{ TH_B("\x01\t"), TH_B("\x01\t") },
 };
 
 START_TEST(test_unescape_tsv)
@@ -192,7 +174,7 @@ START_TEST(test_unescape_tsv)
 	size_t		 i;
 	int		 rv;
 
-	for (i = 0; i < NELEM(unescape_cases); i++) {
+	for (i = 0; i < TH_NELEM(unescape_cases); i++) {
 		hs_buf_init(&b);
 		rv = hs_unescape_tsv(&b, unescape_cases[i].in.s, unescape_cases[i].in.n);
 		ck_assert_msg(rv == 0, "case %zu: returned %d", i, rv);
@@ -204,26 +186,26 @@ START_TEST(test_unescape_tsv)
 END_TEST
 
 static const struct {
-	struct bytes	 in;
-	struct bytes	 done;		/* what the buffer holds after the failure */
+	struct th_bytes	 in;
+	struct th_bytes	 done;		/* what the buffer holds after the failure */
 } unescape_errors[] = {
-	{ B("\\"), B("") },
-	{ B("ab\\"), B("ab") },
-	{ B("a\\tb\\"), B("a\tb") },
-	{ B("\\x"), B("") },
-	{ B("\\x1"), B("") },
-	{ B("ok\\x4"), B("ok") },
-	{ B("\\xZZ"), B("") },
-	{ B("\\x1g"), B("") },
-	{ B("\\xg1"), B("") },
-	{ B("\\x 1"), B("") },
-	{ B("\\q"), B("") },
-	{ B("ok\\q"), B("ok") },
-	{ B("\\T"), B("") },
-	{ B("\\0"), B("") },
-	{ B("\\u0041"), B("") },
-	{ B("\\\"x"), B("") },
-	{ B("\\\\\\"), B("\\") },
+	{ TH_B("\\"), TH_B("") },
+	{ TH_B("ab\\"), TH_B("ab") },
+	{ TH_B("a\\tb\\"), TH_B("a\tb") },
+	{ TH_B("\\x"), TH_B("") },
+	{ TH_B("\\x1"), TH_B("") },
+	{ TH_B("ok\\x4"), TH_B("ok") },
+	{ TH_B("\\xZZ"), TH_B("") },
+	{ TH_B("\\x1g"), TH_B("") },
+	{ TH_B("\\xg1"), TH_B("") },
+	{ TH_B("\\x 1"), TH_B("") },
+	{ TH_B("\\q"), TH_B("") },
+	{ TH_B("ok\\q"), TH_B("ok") },
+	{ TH_B("\\T"), TH_B("") },
+	{ TH_B("\\0"), TH_B("") },
+	{ TH_B("\\u0041"), TH_B("") },
+	{ TH_B("\\\"x"), TH_B("") },
+	{ TH_B("\\\\\\"), TH_B("\\") },
 };
 
 START_TEST(test_unescape_errors)
@@ -232,7 +214,7 @@ START_TEST(test_unescape_errors)
 	size_t		 i;
 	int		 rv;
 
-	for (i = 0; i < NELEM(unescape_errors); i++) {
+	for (i = 0; i < TH_NELEM(unescape_errors); i++) {
 		hs_buf_init(&b);
 		rv = hs_unescape_tsv(&b, unescape_errors[i].in.s, unescape_errors[i].in.n);
 		ck_assert_msg(rv == -1, "case %zu: returned %d", i, rv);
@@ -275,26 +257,26 @@ START_TEST(test_tsv_round_trip)
 		n = random_bytes(&seed, in, sizeof(in));
 		esc.len = back.len = 0;
 		hs_escape_tsv(&esc, in, n);
-		REQUIRE(hs_utf8_find_bad((unsigned char *)esc.data, esc.len) == esc.len,
+		TH_REQUIRE(hs_utf8_find_bad((unsigned char *)esc.data, esc.len) == esc.len,
 		    "round %zu: escaped field is not clean UTF-8", round);
 		for (i = 0; i < esc.len; i++)
-			REQUIRE(esc.data[i] != '\t' && esc.data[i] != '\n' &&
+			TH_REQUIRE(esc.data[i] != '\t' && esc.data[i] != '\n' &&
 			    esc.data[i] != '\r', "round %zu: raw byte at %zu", round, i);
-		REQUIRE(hs_unescape_tsv(&back, esc.data, esc.len) == 0,
+		TH_REQUIRE(hs_unescape_tsv(&back, esc.data, esc.len) == 0,
 		    "round %zu: unescape failed", round);
-		REQUIRE(same(&back, in, n),
+		TH_REQUIRE(same(&back, in, n),
 		    "round %zu: round trip changed %zu bytes", round, n);
 		/* text known to be clean escapes the same by the fast path */
 		if (hs_utf8_find_bad((unsigned char *)in, n) == n) {
 			back.len = 0;
 			hs_escape_tsv_clean(&back, in, n);
-			REQUIRE(back.len == esc.len &&
+			TH_REQUIRE(back.len == esc.len &&
 			    memcmp(back.data, esc.data, esc.len) == 0,
 			    "round %zu: clean escaping differs", round);
 			clean_rounds++;
 		}
 	}
-	REQUIRE(clean_rounds > 100, "only %zu clean rounds", clean_rounds);
+	TH_REQUIRE(clean_rounds > 100, "only %zu clean rounds", clean_rounds);
 	hs_buf_free(&esc);
 	hs_buf_free(&back);
 }
@@ -320,7 +302,7 @@ START_TEST(test_escape_tsv_clean)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		b.len = 0;
 		hs_escape_tsv_clean(&b, cases[i][0], strlen(cases[i][0]));
-		REQUIRE(b.len == strlen(cases[i][1]) &&
+		TH_REQUIRE(b.len == strlen(cases[i][1]) &&
 		    memcmp(b.data ? b.data : "", cases[i][1], b.len) == 0,
 		    "case %zu: got '%.*s'", i, (int)b.len, b.data ? b.data : "");
 	}
@@ -329,32 +311,32 @@ START_TEST(test_escape_tsv_clean)
 END_TEST
 
 static const struct {
-	struct bytes	 in;
+	struct th_bytes	 in;
 	const char	*out;
 } json_cases[] = {
-	{ B(""), "" },
-	{ B("plain"), "plain" },
-	{ B("say \"hi\""), "say \\\"hi\\\"" },
-	{ B("a\\b"), "a\\\\b" },
-	{ B("\n\r\t"), "\\n\\r\\t" },
-	{ B("\0"), "\\u0000" },
-	{ B("\x01"), "\\u0001" },
-	{ B("\b\f\v"), "\\u0008\\u000c\\u000b" },
-	{ B("\x1b[0m"), "\\u001b[0m" },
-	{ B("\x1f "), "\\u001f " },
+	{ TH_B(""), "" },
+	{ TH_B("plain"), "plain" },
+	{ TH_B("say \"hi\""), "say \\\"hi\\\"" },
+	{ TH_B("a\\b"), "a\\\\b" },
+	{ TH_B("\n\r\t"), "\\n\\r\\t" },
+	{ TH_B("\0"), "\\u0000" },
+	{ TH_B("\x01"), "\\u0001" },
+	{ TH_B("\b\f\v"), "\\u0008\\u000c\\u000b" },
+	{ TH_B("\x1b[0m"), "\\u001b[0m" },
+	{ TH_B("\x1f "), "\\u001f " },
 	/* needs no escape in JSON */
-	{ B("\x7f/'<>"), "\x7f/'<>" },
-	{ B("caf\xC3\xA9 \xE2\x82\xAC\xF0\x9F\x98\x80"),
+	{ TH_B("\x7f/'<>"), "\x7f/'<>" },
+	{ TH_B("caf\xC3\xA9 \xE2\x82\xAC\xF0\x9F\x98\x80"),
 	  "caf\xC3\xA9 \xE2\x82\xAC\xF0\x9F\x98\x80" },
 	/* a byte that is not valid UTF-8 becomes U+FFFD, one per byte */
-	{ B("\xFF"), "\xEF\xBF\xBD" },
-	{ B("a\xC3"), "a\xEF\xBF\xBD" },
-	{ B("\xC3("), "\xEF\xBF\xBD(" },
-	{ B("\xC0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD" },
-	{ B("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" },
-	{ B("\xF4\x90\x80\x80!"),
+	{ TH_B("\xFF"), "\xEF\xBF\xBD" },
+	{ TH_B("a\xC3"), "a\xEF\xBF\xBD" },
+	{ TH_B("\xC3("), "\xEF\xBF\xBD(" },
+	{ TH_B("\xC0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD" },
+	{ TH_B("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" },
+	{ TH_B("\xF4\x90\x80\x80!"),
 	  "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD!" },
-	{ B("\xE2\x82\"\xC3\xA9"), "\xEF\xBF\xBD\xEF\xBF\xBD\\\"\xC3\xA9" },
+	{ TH_B("\xE2\x82\"\xC3\xA9"), "\xEF\xBF\xBD\xEF\xBF\xBD\\\"\xC3\xA9" },
 };
 
 START_TEST(test_escape_json)
@@ -362,7 +344,7 @@ START_TEST(test_escape_json)
 	struct hs_buf	 b;
 	size_t		 i, want;
 
-	for (i = 0; i < NELEM(json_cases); i++) {
+	for (i = 0; i < TH_NELEM(json_cases); i++) {
 		hs_buf_init(&b);
 		hs_escape_json(&b, json_cases[i].in.s, json_cases[i].in.n);
 		want = strlen(json_cases[i].out);
@@ -459,12 +441,12 @@ START_TEST(test_json_round_trip)
 				hs_buf_append(&want, in + i, k);
 		}
 		hs_escape_json(&esc, in, n);
-		REQUIRE(hs_utf8_find_bad((unsigned char *)esc.data, esc.len) == esc.len,
+		TH_REQUIRE(hs_utf8_find_bad((unsigned char *)esc.data, esc.len) == esc.len,
 		    "round %zu: not valid UTF-8", round);
-		REQUIRE(json_decode(&back, esc.data, esc.len) == 0,
+		TH_REQUIRE(json_decode(&back, esc.data, esc.len) == 0,
 		    "round %zu: not a valid JSON string: '%.*s'", round,
 		    (int)esc.len, esc.data);
-		REQUIRE(same(&back, want.data, want.len),
+		TH_REQUIRE(same(&back, want.data, want.len),
 		    "round %zu: JSON string decodes to other text", round);
 	}
 	hs_buf_free(&esc);

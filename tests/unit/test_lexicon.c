@@ -6,44 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "helpers.h"
 #include "hs_buf.h"
 #include "hs_lexicon.h"
 #include "suites.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
-#define REQUIRE(cond, ...)	do { if (!(cond)) ck_abort_msg(__VA_ARGS__); } while (0)
-
-/* Standard error captured in a temporary file while a test runs, then restored. */
-struct capture {
-	FILE	*file;
-	int	 saved;
-	char	 text[1024];
-};
-
-static void
-capture_start(struct capture *c)
-{
-	fflush(stderr);
-	ck_assert_ptr_nonnull(c->file = tmpfile());
-	ck_assert_int_ne(c->saved = dup(STDERR_FILENO), -1);
-	ck_assert_int_ne(dup2(fileno(c->file), STDERR_FILENO), -1);
-}
-
-/* Restore standard error; the captured text is in c->text. */
-static const char *
-capture_end(struct capture *c)
-{
-	size_t n;
-
-	fflush(stderr);
-	ck_assert_int_ne(dup2(c->saved, STDERR_FILENO), -1);
-	close(c->saved);
-	rewind(c->file);
-	n = fread(c->text, 1, sizeof(c->text) - 1, c->file);
-	c->text[n] = '\0';
-	fclose(c->file);
-	return c->text;
-}
 
 static int
 load(struct hs_lexicon *lex, const char *name, const char *text)
@@ -88,7 +54,7 @@ START_TEST(test_type_names)
 	size_t	 i;
 	int	 t;
 
-	for (i = 0; i < NELEM(type_cases); i++) {
+	for (i = 0; i < TH_NELEM(type_cases); i++) {
 		t = hs_lex_type_from_name(type_cases[i].name, type_cases[i].n);
 		ck_assert_msg(t == type_cases[i].type, "case %zu: %d", i, t);
 	}
@@ -108,11 +74,11 @@ END_TEST
 START_TEST(test_builtin)
 {
 	struct hs_lexicon	*lex;
-	struct capture		 c;
+	struct th_capture	 c;
 
-	capture_start(&c);
+	th_capture_start(&c, stderr);
 	lex = hs_lexicon_new();
-	ck_assert_str_eq(capture_end(&c), "");
+	ck_assert_str_eq(th_capture_end(&c), "");
 	ck_assert_ptr_nonnull(lex);
 	ck_assert(!has(lex, HS_LEX_ABBREV, "zzqx."));
 	ck_assert(!hs_lexicon_has(lex, HS_LEX_TITLE, "", 0));
@@ -140,12 +106,12 @@ static const char sample[] =
 START_TEST(test_load_text)
 {
 	struct hs_lexicon	*lex;
-	struct capture		 c;
+	struct th_capture	 c;
 
 	lex = hs_lexicon_new();
-	capture_start(&c);
+	th_capture_start(&c, stderr);
 	ck_assert_int_eq(load(lex, "sample", sample), 0);
-	ck_assert_str_eq(capture_end(&c), "");
+	ck_assert_str_eq(th_capture_end(&c), "");
 
 	ck_assert(has(lex, HS_LEX_ABBREV, "Qnc."));
 	ck_assert(!has(lex, HS_LEX_ABBREV, "Qnc.\r"));
@@ -217,6 +183,23 @@ START_TEST(test_later_entry_wins)
 }
 END_TEST
 
+/* hs_lexicon_types: every type a key has, in one mask; none for a stranger. */
+START_TEST(test_types_mask)
+{
+	struct hs_lexicon *lex = hs_lexicon_new();
+
+	ck_assert_int_eq(load(lex, "t.tsv", "abbrev\tQzx.\ntitle\tQzx.\n"
+	    "numabbrev\tQzy.\nstarter\tQzz\talias-of-qzz\n"), 0);
+	ck_assert_uint_eq(hs_lexicon_types(lex, "Qzx.", 4),
+	    1u << HS_LEX_ABBREV | 1u << HS_LEX_TITLE);
+	ck_assert_uint_eq(hs_lexicon_types(lex, "Qzy.", 4), 1u << HS_LEX_NUMABBREV);
+	ck_assert_uint_eq(hs_lexicon_types(lex, "alias-of-qzz", 12), 1u << HS_LEX_STARTER);
+	ck_assert_uint_eq(hs_lexicon_types(lex, "Qzw.", 4), 0);
+	ck_assert_uint_eq(hs_lexicon_types(lex, "Qzx", 3), 0);
+	hs_lexicon_free(lex);
+}
+END_TEST
+
 static const struct {
 	const char	*text;
 	const char	*message;	/* after "prog: " */
@@ -241,16 +224,16 @@ static const struct {
 START_TEST(test_errors)
 {
 	struct hs_lexicon	*lex;
-	struct capture		 c;
+	struct th_capture	 c;
 	char			 want[256];
 	size_t			 i;
 	int			 rv;
 
-	for (i = 0; i < NELEM(error_cases); i++) {
+	for (i = 0; i < TH_NELEM(error_cases); i++) {
 		lex = hs_lexicon_new();
-		capture_start(&c);
+		th_capture_start(&c, stderr);
 		rv = load(lex, "my.tsv", error_cases[i].text);
-		capture_end(&c);
+		th_capture_end(&c);
 		ck_assert_msg(rv == -1, "case %zu: returned %d", i, rv);
 		snprintf(want, sizeof(want), "%s: %s", getprogname(),
 		    error_cases[i].message);
@@ -280,30 +263,30 @@ write_temp(char *path, size_t size, const char *text)
 START_TEST(test_load_file)
 {
 	struct hs_lexicon	*lex;
-	struct capture		 c;
+	struct th_capture	 c;
 	char			 path[1024], want[1200];
 
 	lex = hs_lexicon_new();
 	write_temp(path, sizeof(path), sample);
-	capture_start(&c);
+	th_capture_start(&c, stderr);
 	ck_assert_int_eq(hs_lexicon_load_file(lex, path), 0);
-	ck_assert_str_eq(capture_end(&c), "");
+	ck_assert_str_eq(th_capture_end(&c), "");
 	unlink(path);
 	ck_assert_str_eq(canon(lex, HS_LEX_TITLE, "Zen."), "Zenator");
 	ck_assert(has(lex, HS_LEX_STARTER, "Zhe"));
 
 	/* an empty file adds nothing and is no error */
 	write_temp(path, sizeof(path), "");
-	capture_start(&c);
+	th_capture_start(&c, stderr);
 	ck_assert_int_eq(hs_lexicon_load_file(lex, path), 0);
-	ck_assert_str_eq(capture_end(&c), "");
+	ck_assert_str_eq(th_capture_end(&c), "");
 	unlink(path);
 
 	/* a bad line is reported with the file's path and the line */
 	write_temp(path, sizeof(path), "abbrev\tQorp.\nperson\tJane Doe\n");
-	capture_start(&c);
+	th_capture_start(&c, stderr);
 	ck_assert_int_eq(hs_lexicon_load_file(lex, path), -1);
-	capture_end(&c);
+	th_capture_end(&c);
 	unlink(path);
 	snprintf(want, sizeof(want), "%s: %s:2: unknown lexicon type 'person'\n",
 	    getprogname(), path);
@@ -316,20 +299,20 @@ END_TEST
 START_TEST(test_load_file_errors)
 {
 	struct hs_lexicon	*lex;
-	struct capture		 c;
+	struct th_capture	 c;
 	char			 want[1200];
 
 	lex = hs_lexicon_new();
-	capture_start(&c);
+	th_capture_start(&c, stderr);
 	ck_assert_int_eq(hs_lexicon_load_file(lex, "/nonexistent/words.tsv"), -1);
-	capture_end(&c);
+	th_capture_end(&c);
 	snprintf(want, sizeof(want), "%s: /nonexistent/words.tsv: %s\n",
 	    getprogname(), strerror(ENOENT));
 	ck_assert_str_eq(c.text, want);
 
-	capture_start(&c);
+	th_capture_start(&c, stderr);
 	ck_assert_int_eq(hs_lexicon_load_file(lex, "/"), -1);
-	capture_end(&c);
+	th_capture_end(&c);
 	snprintf(want, sizeof(want), "%s: /: %s\n", getprogname(), strerror(EISDIR));
 	ck_assert_str_eq(c.text, want);
 	hs_lexicon_free(lex);
@@ -362,18 +345,18 @@ START_TEST(test_many_entries)
 		snprintf(want, sizeof(want), "name%zu", i);
 		snprintf(key, sizeof(key), "alias%zu", i);
 		got = canon(lex, i % HS_LEX_NTYPES, key);
-		REQUIRE(got != NULL && strcmp(got, want) == 0, "entry %zu: %s", i,
+		TH_REQUIRE(got != NULL && strcmp(got, want) == 0, "entry %zu: %s", i,
 		    got ? got : "(null)");
 		snprintf(key, sizeof(key), "x%zu.", i);
 		got = canon(lex, i % HS_LEX_NTYPES, key);
-		REQUIRE(got != NULL && strcmp(got, want) == 0, "entry %zu: %s", i,
+		TH_REQUIRE(got != NULL && strcmp(got, want) == 0, "entry %zu: %s", i,
 		    got ? got : "(null)");
 		got = canon(lex, i % HS_LEX_NTYPES, want);
-		REQUIRE(got != NULL && strcmp(got, want) == 0, "entry %zu", i);
+		TH_REQUIRE(got != NULL && strcmp(got, want) == 0, "entry %zu", i);
 		/* and in no other type */
-		REQUIRE(!has(lex, (i + 1) % HS_LEX_NTYPES, want), "entry %zu", i);
+		TH_REQUIRE(!has(lex, (i + 1) % HS_LEX_NTYPES, want), "entry %zu", i);
 		snprintf(key, sizeof(key), "name%zu", i + n);
-		REQUIRE(!has(lex, i % HS_LEX_NTYPES, key), "entry %zu", i);
+		TH_REQUIRE(!has(lex, i % HS_LEX_NTYPES, key), "entry %zu", i);
 	}
 	ck_assert_ptr_eq(canon(lex, HS_LEX_TITLE, "Ze."), early);
 	ck_assert_str_eq(early, "Zearly");
@@ -392,6 +375,7 @@ hs_lexicon_suite(void)
 	tcase_add_test(tc, test_load_text);
 	tcase_add_test(tc, test_names_are_exact_bytes);
 	tcase_add_test(tc, test_later_entry_wins);
+	tcase_add_test(tc, test_types_mask);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_load_file);
 	tcase_add_test(tc, test_load_file_errors);

@@ -3,43 +3,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "helpers.h"
 #include "hs_progress.h"
 #include "suites.h"
 
 /* Long enough that a slow machine cannot move the printed rate by a tenth. */
 #define AGO	100
-
-struct capture {
-	FILE	*file;
-	int	 saved;
-	char	 text[1024];
-};
-
-static void
-capture_start(struct capture *c)
-{
-	fflush(stderr);
-	ck_assert_ptr_nonnull(c->file = tmpfile());
-	ck_assert_int_ne(c->saved = dup(STDERR_FILENO), -1);
-	ck_assert_int_ne(dup2(fileno(c->file), STDERR_FILENO), -1);
-}
-
-static const char *
-capture_end(struct capture *c)
-{
-	size_t n;
-
-	fflush(stderr);
-	ck_assert_int_ne(dup2(c->saved, STDERR_FILENO), -1);
-	close(c->saved);
-	rewind(c->file);
-	n = fread(c->text, 1, sizeof(c->text) - 1, c->file);
-	c->text[n] = '\0';
-	fclose(c->file);
-	return c->text;
-}
 
 /* Pretend the run started `secs` seconds ago, and (if `shown`) that the last report
  * was then too. */
@@ -64,15 +34,15 @@ line(const char *pre, const char *rest)
 START_TEST(test_disabled_is_silent)
 {
 	struct hs_progress	 p;
-	struct capture		 c;
+	struct th_capture	 c;
 
-	capture_start(&c);
+	th_capture_start(&c, stderr);
 	hs_progress_init(&p, false, 1000000000);
 	backdate(&p, AGO, true);
 	hs_progress_update(&p, 500000000);
 	hs_progress_update(&p, 1000000000);
 	hs_progress_finish(&p);
-	ck_assert_str_eq(capture_end(&c), "");
+	ck_assert_str_eq(th_capture_end(&c), "");
 }
 END_TEST
 
@@ -94,17 +64,17 @@ static const struct {
 START_TEST(test_finish_line)
 {
 	struct hs_progress	 p;
-	struct capture		 c;
+	struct th_capture	 c;
 	size_t			 i;
 
 	for (i = 0; i < sizeof(finish_cases) / sizeof(finish_cases[0]); i++) {
-		capture_start(&c);
+		th_capture_start(&c, stderr);
 		hs_progress_init(&p, true, finish_cases[i].total);
 		ck_assert(!p.tty);
 		backdate(&p, AGO, false);
 		hs_progress_update(&p, finish_cases[i].done);
 		hs_progress_finish(&p);
-		capture_end(&c);
+		th_capture_end(&c);
 		ck_assert_msg(strcmp(c.text, line("", finish_cases[i].rest)) == 0,
 		    "case %zu: '%s'", i, c.text);
 	}
@@ -116,10 +86,10 @@ END_TEST
 START_TEST(test_update_lines)
 {
 	struct hs_progress	 p;
-	struct capture		 c;
+	struct th_capture	 c;
 	char			 want[1024];
 
-	capture_start(&c);
+	th_capture_start(&c, stderr);
 	hs_progress_init(&p, true, 1000000000);
 	backdate(&p, AGO, true);
 	hs_progress_update(&p, 200000000);	/* shown: the last report is old */
@@ -128,7 +98,7 @@ START_TEST(test_update_lines)
 	hs_progress_update(&p, 300000001);	/* not: too few bytes since the last look */
 	hs_progress_update(&p, 400000000);	/* shown */
 	hs_progress_finish(&p);
-	capture_end(&c);
+	th_capture_end(&c);
 	snprintf(want, sizeof(want), "%s", line("", "200.0 of 1000.0 MB (20%), 2.0 MB/s\n"));
 	strlcat(want, line("", "400.0 of 1000.0 MB (40%), 4.0 MB/s\n"), sizeof(want));
 	strlcat(want, line("", "400.0 of 1000.0 MB (40%), 4.0 MB/s\n"), sizeof(want));
@@ -140,10 +110,10 @@ END_TEST
 START_TEST(test_terminal_redraws)
 {
 	struct hs_progress	 p;
-	struct capture		 c;
+	struct th_capture	 c;
 	char			 want[1024];
 
-	capture_start(&c);
+	th_capture_start(&c, stderr);
 	hs_progress_init(&p, true, 0);
 	p.tty = true;
 	backdate(&p, AGO, true);
@@ -151,7 +121,7 @@ START_TEST(test_terminal_redraws)
 	p.shown.tv_sec -= 1;
 	hs_progress_update(&p, 200000000);
 	hs_progress_finish(&p);
-	capture_end(&c);
+	th_capture_end(&c);
 	snprintf(want, sizeof(want), "%s", line("\r", "100.0 MB, 1.0 MB/s"));
 	strlcat(want, line("\r", "200.0 MB, 2.0 MB/s"), sizeof(want));
 	strlcat(want, line("\r", "200.0 MB, 2.0 MB/s\n"), sizeof(want));
@@ -163,15 +133,15 @@ END_TEST
 START_TEST(test_terminal_rate_limit)
 {
 	struct hs_progress	 p;
-	struct capture		 c;
+	struct th_capture	 c;
 
-	capture_start(&c);
+	th_capture_start(&c, stderr);
 	hs_progress_init(&p, true, 0);
 	p.tty = true;
 	backdate(&p, AGO, false);
 	hs_progress_update(&p, 100000000);
 	hs_progress_update(&p, 200000000);
-	capture_end(&c);
+	th_capture_end(&c);
 	ck_assert_str_eq(c.text, "");
 }
 END_TEST

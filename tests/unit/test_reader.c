@@ -13,12 +13,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "helpers.h"
 #include "hs_reader.h"
 #include "hs_utf8.h"
 #include "suites.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
-#define REQUIRE(cond, ...)	do { if (!(cond)) ck_abort_msg(__VA_ARGS__); } while (0)
 
 /* lib/hs_reader.c: the size of each read, lowered here to put chunk ends anywhere */
 extern size_t	hs_reader_read_size;
@@ -97,34 +95,6 @@ got_free(struct got *g)
 	free(g);
 }
 
-/* Redirect standard error to a temporary file; end_capture puts it back and keeps what
- * was written. */
-static int
-begin_capture(FILE **tmp)
-{
-	int saved;
-
-	fflush(stderr);
-	ck_assert_ptr_nonnull(*tmp = tmpfile());
-	ck_assert_int_ne(saved = dup(STDERR_FILENO), -1);
-	ck_assert_int_ne(dup2(fileno(*tmp), STDERR_FILENO), -1);
-	return saved;
-}
-
-static void
-end_capture(FILE *tmp, int saved, char *err, size_t errsize)
-{
-	size_t n;
-
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	rewind(tmp);
-	n = fread(err, 1, errsize - 1, tmp);
-	err[n] = '\0';
-	fclose(tmp);
-}
-
 static void
 add_block(struct got *g, const struct hs_block *b)
 {
@@ -159,12 +129,11 @@ read_more(struct got *g, const char *p, enum hs_unit unit, size_t maxb, uint64_t
 	struct hs_reader_opts	 o = { unit, maxb, from, to };
 	struct hs_reader	*r;
 	struct hs_block		 b;
-	FILE			*tmp;
-	int			 saved;
+	struct th_capture	 c;
 
 	if (g == NULL)
 		ck_assert_ptr_nonnull(g = calloc(1, sizeof(*g)));
-	saved = begin_capture(&tmp);
+	th_capture_start(&c, stderr);
 	r = hs_reader_open(p, &o);
 	if (r != NULL) {
 		while ((g->rv = hs_reader_next(r, &b)) == 1)
@@ -174,7 +143,7 @@ read_more(struct got *g, const char *p, enum hs_unit unit, size_t maxb, uint64_t
 		hs_reader_close(r);
 	} else
 		g->rv = -2;
-	end_capture(tmp, saved, g->err, sizeof(g->err));
+	strlcpy(g->err, th_capture_end(&c), sizeof(g->err));
 	return g;
 }
 
@@ -273,7 +242,7 @@ START_TEST(test_doc_name)
 	char id[64], small[4];
 	size_t i;
 
-	for (i = 0; i < NELEM(t); i++) {
+	for (i = 0; i < TH_NELEM(t); i++) {
 		hs_doc_name(t[i].path, id, sizeof(id));
 		ck_assert_msg(strcmp(id, t[i].id) == 0, "%s: %s", t[i].path, id);
 	}
@@ -295,7 +264,7 @@ START_TEST(test_paragraphs)
 
 	PUT(in);
 	g = read_all(HS_UNIT_PARAGRAPH, 0);
-	expect(g, in, sizeof(in) - 1, w, NELEM(w));
+	expect(g, in, sizeof(in) - 1, w, TH_NELEM(w));
 	ck_assert_str_eq(g->err, "");
 	ck_assert(!g->failed);
 	ck_assert_uint_eq(g->bytes_read, sizeof(in) - 1);
@@ -351,10 +320,10 @@ START_TEST(test_headers)
 	struct got *g;
 	size_t i, n;
 
-	for (i = 0; i < NELEM(t); i++) {
+	for (i = 0; i < TH_NELEM(t); i++) {
 		put(t[i].in, strlen(t[i].in));
 		g = read_all(HS_UNIT_PARAGRAPH, 0);
-		for (n = 0; n < NELEM(t[i].w) && t[i].w[n].doc != NULL; n++)
+		for (n = 0; n < TH_NELEM(t[i].w) && t[i].w[n].doc != NULL; n++)
 			continue;
 		expect(g, t[i].in, strlen(t[i].in), t[i].w, n);
 		got_free(g);
@@ -383,7 +352,7 @@ START_TEST(test_false_headers)
 	struct got *g;
 	size_t i;
 
-	for (i = 0; i < NELEM(t); i++) {
+	for (i = 0; i < TH_NELEM(t); i++) {
 		put(t[i], strlen(t[i]));
 		g = read_all(HS_UNIT_ARTICLE, 0);
 		w[0].text = t[i];
@@ -416,7 +385,7 @@ START_TEST(test_dates)
 
 	PUT(in);
 	g = read_all(HS_UNIT_PARAGRAPH, 0);
-	expect(g, in, sizeof(in) - 1, w, NELEM(w));
+	expect(g, in, sizeof(in) - 1, w, TH_NELEM(w));
 	expect_err(g, with_path("@:1: impossible date '2021-13-45'"));
 	ck_assert(g->failed);
 	got_free(g);
@@ -442,7 +411,7 @@ START_TEST(test_lookback)
 	struct got *g;
 	size_t i, n, h;
 
-	for (i = 0; i < NELEM(t); i++) {
+	for (i = 0; i < TH_NELEM(t); i++) {
 		n = strlcpy(in, t[i].head, sizeof(in));
 		memset(in + n, i % 2 ? '\t' : ' ', t[i].spaces);
 		h = n + t[i].spaces;
@@ -489,10 +458,10 @@ START_TEST(test_first_article)
 	struct got *g;
 	size_t i, n;
 
-	for (i = 0; i < NELEM(t); i++) {
+	for (i = 0; i < TH_NELEM(t); i++) {
 		put(t[i].in, strlen(t[i].in));
 		g = read_all(HS_UNIT_PARAGRAPH, 0);
-		for (n = 0; n < NELEM(t[i].w) && t[i].w[n].doc != NULL; n++)
+		for (n = 0; n < TH_NELEM(t[i].w) && t[i].w[n].doc != NULL; n++)
 			continue;
 		expect(g, t[i].in, strlen(t[i].in), t[i].w, n);
 		got_free(g);
@@ -518,7 +487,7 @@ START_TEST(test_blank_lines)
 
 	PUT(in);
 	g = read_all(HS_UNIT_PARAGRAPH, 0);
-	expect(g, in, sizeof(in) - 1, w, NELEM(w));
+	expect(g, in, sizeof(in) - 1, w, TH_NELEM(w));
 	got_free(g);
 }
 END_TEST
@@ -536,7 +505,7 @@ START_TEST(test_article_unit)
 
 	PUT(in);
 	g = read_all(HS_UNIT_ARTICLE, 0);
-	expect(g, in, sizeof(in) - 1, w, NELEM(w));
+	expect(g, in, sizeof(in) - 1, w, TH_NELEM(w));
 	got_free(g);
 }
 END_TEST
@@ -555,7 +524,7 @@ START_TEST(test_bad_bytes)
 	g = read_all(HS_UNIT_PARAGRAPH, 0);
 	ck_assert_uint_eq(g->n, 3);
 	g->n = 2;	/* the third holds NULs: compared as bytes below */
-	expect(g, in, sizeof(in) - 1, w, NELEM(w));
+	expect(g, in, sizeof(in) - 1, w, TH_NELEM(w));
 	g->n = 3;
 	ck_assert_uint_eq(g->b[2].start, 41);
 	ck_assert_uint_eq(g->b[2].len, sizeof(in) - 1 - 41 - 1);
@@ -600,14 +569,14 @@ START_TEST(test_cut)
 
 	PUT(in);
 	g = read_all(HS_UNIT_PARAGRAPH, 10);
-	expect(g, in, sizeof(in) - 1, w, NELEM(w));
+	expect(g, in, sizeof(in) - 1, w, TH_NELEM(w));
 	expect_err(g, with_path("@:1: paragraph longer than 10 bytes cut"));
 	ck_assert(g->failed);
 	got_free(g);
 
 	PUT(ina);
 	g = read_all(HS_UNIT_ARTICLE, 10);
-	expect(g, ina, sizeof(ina) - 1, wa, NELEM(wa));
+	expect(g, ina, sizeof(ina) - 1, wa, TH_NELEM(wa));
 	expect_err(g, with_path("@:1: article longer than 10 bytes cut"));
 	got_free(g);
 }
@@ -619,12 +588,10 @@ START_TEST(test_unread)
 	struct hs_reader_opts o = { HS_UNIT_PARAGRAPH, 10, 0, UINT64_MAX };
 	struct hs_reader *r;
 	struct hs_block b;
-	FILE *tmp;
-	int saved;
-	char err[512];
+	struct th_capture c;
 
 	PUT(in);
-	saved = begin_capture(&tmp);
+	th_capture_start(&c, stderr);
 	ck_assert_ptr_nonnull(r = hs_reader_open(path, &o));
 	ck_assert_int_eq(hs_reader_next(r, &b), 1);
 	ck_assert(b.cut && b.start == 0 && b.len == 9);
@@ -646,7 +613,7 @@ START_TEST(test_unread)
 	ck_assert(b.start == 32 && b.par == 2 && b.len == 5);
 	ck_assert_int_eq(hs_reader_next(r, &b), 0);
 	hs_reader_close(r);
-	end_capture(tmp, saved, err, sizeof(err));
+	th_capture_end(&c);
 }
 END_TEST
 
@@ -814,11 +781,11 @@ check_split(const struct got *whole, enum hs_unit unit, size_t maxb, uint64_t c1
 	if (c1 < c2)
 		read_more(g, path, unit, maxb, c1, c2);
 	read_more(g, path, unit, maxb, c2, UINT64_MAX);
-	REQUIRE(g->n == whole->n, "cuts %llu %llu unit %d max %zu read %zu: %zu blocks, "
+	TH_REQUIRE(g->n == whole->n, "cuts %llu %llu unit %d max %zu read %zu: %zu blocks, "
 	    "not %zu", (unsigned long long)c1, (unsigned long long)c2, unit, maxb,
 	    hs_reader_read_size, g->n, whole->n);
 	for (i = 0; i < g->n; i++)
-		REQUIRE(same(&g->b[i], &whole->b[i]), "cuts %llu %llu unit %d max %zu: "
+		TH_REQUIRE(same(&g->b[i], &whole->b[i]), "cuts %llu %llu unit %d max %zu: "
 		    "block %zu differs", (unsigned long long)c1, (unsigned long long)c2,
 		    unit, maxb, i);
 	got_free(g);
@@ -833,18 +800,18 @@ check_all_splits(size_t size, size_t step)
 	struct got *whole, *g;
 	size_t u, m, rs, c, i;
 
-	for (u = 0; u < NELEM(units); u++)
-		for (m = 0; m < NELEM(maxbs); m++) {
+	for (u = 0; u < TH_NELEM(units); u++)
+		for (m = 0; m < TH_NELEM(maxbs); m++) {
 			hs_reader_read_size = reads[0];
 			whole = read_all(units[u], maxbs[m]);
-			REQUIRE(whole->rv == 0, "read failed");
-			for (rs = 0; rs < NELEM(reads); rs++) {
+			TH_REQUIRE(whole->rv == 0, "read failed");
+			for (rs = 0; rs < TH_NELEM(reads); rs++) {
 				hs_reader_read_size = reads[rs];
 				/* chunk ends alone change nothing */
 				g = read_all(units[u], maxbs[m]);
-				REQUIRE(g->n == whole->n, "read size %zu", reads[rs]);
+				TH_REQUIRE(g->n == whole->n, "read size %zu", reads[rs]);
 				for (i = 0; i < g->n; i++)
-					REQUIRE(same(&g->b[i], &whole->b[i]),
+					TH_REQUIRE(same(&g->b[i], &whole->b[i]),
 					    "read size %zu: block %zu", reads[rs], i);
 				got_free(g);
 				for (c = 0; c <= size; c += step)
@@ -861,7 +828,7 @@ START_TEST(test_range_property)
 {
 	size_t i, n;
 
-	for (i = 0; i < NELEM(range_files); i++) {
+	for (i = 0; i < TH_NELEM(range_files); i++) {
 		n = strlen(range_files[i]);
 		put(range_files[i], n);
 		check_all_splits(n, 1);

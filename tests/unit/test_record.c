@@ -9,10 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "helpers.h"
 #include "hs_record.h"
 #include "suites.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 /* A writer on a memory stream, and the stream's contents. */
 struct sink {
@@ -82,7 +81,7 @@ START_TEST(test_place_records)
 	size_t			 i, f;
 	const char		*want;
 
-	for (i = 0; i < NELEM(place_cases); i++) {
+	for (i = 0; i < TH_NELEM(place_cases); i++) {
 		for (f = 0; f < 2; f++) {
 			sink_open(&k);
 			hs_writer_init(&w, k.fp, f ? HS_FORMAT_JSON : HS_FORMAT_TSV);
@@ -205,7 +204,7 @@ START_TEST(test_uint)
 	char			 want[64];
 	size_t			 i;
 
-	for (i = 0; i < NELEM(uint_cases); i++) {
+	for (i = 0; i < TH_NELEM(uint_cases); i++) {
 		sink_open(&k);
 		hs_writer_init(&w, k.fp, HS_FORMAT_TSV);
 		hs_writer_begin(&w);
@@ -241,7 +240,7 @@ START_TEST(test_optstr)
 	size_t			 i;
 	int			 f;
 
-	for (i = 0; i < NELEM(cases); i++) {
+	for (i = 0; i < TH_NELEM(cases); i++) {
 		for (f = 0; f < 2; f++) {
 			sink_open(&k);
 			hs_writer_init(&w, k.fp, f ? HS_FORMAT_JSON : HS_FORMAT_TSV);
@@ -405,39 +404,35 @@ START_TEST(test_write_error)
 }
 END_TEST
 
+/* In the child of test_write_error_at_end_exits: a line-buffered record to a full
+ * device, which must end the process. */
+static void
+write_to_full(void *unused)
+{
+	struct hs_writer	 w;
+	FILE			*fp;
+
+	if ((fp = fopen("/dev/full", "w")) == NULL)
+		_exit(98);
+	hs_writer_init(&w, fp, HS_FORMAT_TSV);
+	w.line_buffered = true;
+	hs_writer_begin(&w);
+	hs_writer_cstr(&w, "text", "lost");
+	hs_writer_end(&w);
+}
+
 /* A record that cannot be written when it ends is fatal: err(1, "stdout"). Run in a
  * child whose standard error goes to a file. */
 START_TEST(test_write_error_at_end_exits)
 {
-	struct hs_writer	 w;
-	FILE			*fp, *errf;
-	char			 msg[256], want[256];
-	pid_t			 pid;
-	int			 status;
-	size_t			 n;
+	char	 msg[256], want[256];
+	int	 status;
 
 	if (access("/dev/full", W_OK) == -1)
 		return;
-	ck_assert_ptr_nonnull(errf = tmpfile());
-	if ((pid = fork()) == 0) {
-		dup2(fileno(errf), STDERR_FILENO);
-		if ((fp = fopen("/dev/full", "w")) == NULL)
-			_exit(98);
-		hs_writer_init(&w, fp, HS_FORMAT_TSV);
-		w.line_buffered = true;
-		hs_writer_begin(&w);
-		hs_writer_cstr(&w, "text", "lost");
-		hs_writer_end(&w);
-		_exit(99);
-	}
-	ck_assert_int_ne(pid, -1);
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	status = th_run_in_child(write_to_full, NULL, msg, sizeof(msg));
 	ck_assert(WIFEXITED(status));
 	ck_assert_int_eq(WEXITSTATUS(status), 1);
-	rewind(errf);
-	n = fread(msg, 1, sizeof(msg) - 1, errf);
-	msg[n] = '\0';
-	fclose(errf);
 	snprintf(want, sizeof(want), "%s: stdout: %s\n", getprogname(),
 	    strerror(ENOSPC));
 	ck_assert_str_eq(msg, want);

@@ -4,20 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "helpers.h"
 #include "hs_utf8.h"
 #include "suites.h"
-
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
-/* For loops of millions of checks: ck_assert records its place on every pass, which is
- * slow when the test runs in a child process, so only a failure goes through Check. */
-#define REQUIRE(cond, ...)	do { if (!(cond)) ck_abort_msg(__VA_ARGS__); } while (0)
-
-/* A byte string with its length, so that NUL and cut-off sequences can be written. */
-struct bytes {
-	const char	*s;
-	size_t		 n;
-};
-#define B(lit)	{ lit, sizeof(lit) - 1 }
 
 static const unsigned char *
 u(const char *s)
@@ -59,115 +48,77 @@ ref_seqlen(const unsigned char *s, size_t n, uint32_t *cpp)
 	return len;
 }
 
-/* Encode a code point; returns the length. */
-static size_t
-encode(uint32_t cp, unsigned char *out)
-{
-	if (cp < 0x80) {
-		out[0] = cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = 0xC0 | cp >> 6;
-		out[1] = 0x80 | (cp & 0x3F);
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = 0xE0 | cp >> 12;
-		out[1] = 0x80 | (cp >> 6 & 0x3F);
-		out[2] = 0x80 | (cp & 0x3F);
-		return 3;
-	}
-	out[0] = 0xF0 | cp >> 18;
-	out[1] = 0x80 | (cp >> 12 & 0x3F);
-	out[2] = 0x80 | (cp >> 6 & 0x3F);
-	out[3] = 0x80 | (cp & 0x3F);
-	return 4;
-}
-
-/* xorshift64: a fixed-seed generator, so every run tests the same strings. */
-static uint64_t
-next_random(uint64_t *state)
-{
-	uint64_t x = *state;
-
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	return *state = x;
-}
-
 static const struct {
-	struct bytes	 in;
+	struct th_bytes	 in;
 	size_t		 len;		/* hs_utf8_seqlen */
 	uint32_t	 cp;		/* hs_utf8_decode */
 } decode_cases[] = {
 	/* one byte */
-	{ B("A"), 1, 0x41 },
-	{ B("\0"), 1, 0 },
-	{ B("\x7F"), 1, 0x7F },
-	{ B("Az"), 1, 0x41 },
+	{ TH_B("A"), 1, 0x41 },
+	{ TH_B("\0"), 1, 0 },
+	{ TH_B("\x7F"), 1, 0x7F },
+	{ TH_B("Az"), 1, 0x41 },
 	/* two bytes */
-	{ B("\xC2\x80"), 2, 0x80 },
-	{ B("\xC2\xA0"), 2, 0xA0 },
-	{ B("\xC3\xA9"), 2, 0xE9 },
-	{ B("\xDF\xBF"), 2, 0x7FF },
-	{ B("\xC3\xA9Z"), 2, 0xE9 },
+	{ TH_B("\xC2\x80"), 2, 0x80 },
+	{ TH_B("\xC2\xA0"), 2, 0xA0 },
+	{ TH_B("\xC3\xA9"), 2, 0xE9 },
+	{ TH_B("\xDF\xBF"), 2, 0x7FF },
+	{ TH_B("\xC3\xA9Z"), 2, 0xE9 },
 	/* three bytes */
-	{ B("\xE0\xA0\x80"), 3, 0x800 },
-	{ B("\xE2\x80\x94"), 3, 0x2014 },
-	{ B("\xE2\x82\xAC"), 3, 0x20AC },
-	{ B("\xED\x9F\xBF"), 3, 0xD7FF },
-	{ B("\xEE\x80\x80"), 3, 0xE000 },
-	{ B("\xEF\xBB\xBF"), 3, 0xFEFF },
-	{ B("\xEF\xBF\xBF"), 3, 0xFFFF },
+	{ TH_B("\xE0\xA0\x80"), 3, 0x800 },
+	{ TH_B("\xE2\x80\x94"), 3, 0x2014 },
+	{ TH_B("\xE2\x82\xAC"), 3, 0x20AC },
+	{ TH_B("\xED\x9F\xBF"), 3, 0xD7FF },
+	{ TH_B("\xEE\x80\x80"), 3, 0xE000 },
+	{ TH_B("\xEF\xBB\xBF"), 3, 0xFEFF },
+	{ TH_B("\xEF\xBF\xBF"), 3, 0xFFFF },
 	/* four bytes */
-	{ B("\xF0\x90\x80\x80"), 4, 0x10000 },
-	{ B("\xF0\x9F\x98\x80"), 4, 0x1F600 },
-	{ B("\xF3\xBF\xBF\xBF"), 4, 0xFFFFF },
-	{ B("\xF4\x8F\xBF\xBF"), 4, 0x10FFFF },
+	{ TH_B("\xF0\x90\x80\x80"), 4, 0x10000 },
+	{ TH_B("\xF0\x9F\x98\x80"), 4, 0x1F600 },
+	{ TH_B("\xF3\xBF\xBF\xBF"), 4, 0xFFFFF },
+	{ TH_B("\xF4\x8F\xBF\xBF"), 4, 0x10FFFF },
 	/* overlong forms */
-	{ B("\xC0\x80"), 0, HS_UTF8_INVALID },
-	{ B("\xC0\xAF"), 0, HS_UTF8_INVALID },
-	{ B("\xC1\xBF"), 0, HS_UTF8_INVALID },
-	{ B("\xE0\x80\x80"), 0, HS_UTF8_INVALID },
-	{ B("\xE0\x9F\xBF"), 0, HS_UTF8_INVALID },
-	{ B("\xF0\x80\x80\x80"), 0, HS_UTF8_INVALID },
-	{ B("\xF0\x8F\xBF\xBF"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xC0\x80"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xC0\xAF"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xC1\xBF"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xE0\x80\x80"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xE0\x9F\xBF"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xF0\x80\x80\x80"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xF0\x8F\xBF\xBF"), 0, HS_UTF8_INVALID },
 	/* surrogates */
-	{ B("\xED\xA0\x80"), 0, HS_UTF8_INVALID },
-	{ B("\xED\xAF\xBF"), 0, HS_UTF8_INVALID },
-	{ B("\xED\xB0\x80"), 0, HS_UTF8_INVALID },
-	{ B("\xED\xBF\xBF"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xED\xA0\x80"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xED\xAF\xBF"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xED\xB0\x80"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xED\xBF\xBF"), 0, HS_UTF8_INVALID },
 	/* above U+10FFFF, and bytes that never occur */
-	{ B("\xF4\x90\x80\x80"), 0, HS_UTF8_INVALID },
-	{ B("\xF4\xBF\xBF\xBF"), 0, HS_UTF8_INVALID },
-	{ B("\xF5\x80\x80\x80"), 0, HS_UTF8_INVALID },
-	{ B("\xF7\xBF\xBF\xBF"), 0, HS_UTF8_INVALID },
-	{ B("\xF8\x88\x80\x80\x80"), 0, HS_UTF8_INVALID },
-	{ B("\xFC\x84\x80\x80\x80\x80"), 0, HS_UTF8_INVALID },
-	{ B("\xFE"), 0, HS_UTF8_INVALID },
-	{ B("\xFF"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xF4\x90\x80\x80"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xF4\xBF\xBF\xBF"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xF5\x80\x80\x80"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xF7\xBF\xBF\xBF"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xF8\x88\x80\x80\x80"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xFC\x84\x80\x80\x80\x80"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xFE"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xFF"), 0, HS_UTF8_INVALID },
 	/* lone continuation bytes */
-	{ B("\x80"), 0, HS_UTF8_INVALID },
-	{ B("\xBF"), 0, HS_UTF8_INVALID },
-	{ B("\x80\x80"), 0, HS_UTF8_INVALID },
+	{ TH_B("\x80"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xBF"), 0, HS_UTF8_INVALID },
+	{ TH_B("\x80\x80"), 0, HS_UTF8_INVALID },
 	/* truncated sequences */
-	{ B("\xC3"), 0, HS_UTF8_INVALID },
-	{ B("\xE2"), 0, HS_UTF8_INVALID },
-	{ B("\xE2\x82"), 0, HS_UTF8_INVALID },
-	{ B("\xF0"), 0, HS_UTF8_INVALID },
-	{ B("\xF0\x9F"), 0, HS_UTF8_INVALID },
-	{ B("\xF0\x9F\x98"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xC3"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xE2"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xE2\x82"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xF0"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xF0\x9F"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xF0\x9F\x98"), 0, HS_UTF8_INVALID },
 	/* a non-continuation byte where a continuation must be */
-	{ B("\xC3\x41"), 0, HS_UTF8_INVALID },
-	{ B("\xC3\xC3\xA9"), 0, HS_UTF8_INVALID },
-	{ B("\xE2\x41\xAC"), 0, HS_UTF8_INVALID },
-	{ B("\xE2\x82\x41"), 0, HS_UTF8_INVALID },
-	{ B("\xE2\x82\0"), 0, HS_UTF8_INVALID },
-	{ B("\xF0\x9F\x41\x80"), 0, HS_UTF8_INVALID },
-	{ B("\xF0\x9F\x98\xC0"), 0, HS_UTF8_INVALID },
-	{ B("\xF0\x9F\x98\x41"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xC3\x41"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xC3\xC3\xA9"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xE2\x41\xAC"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xE2\x82\x41"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xE2\x82\0"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xF0\x9F\x41\x80"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xF0\x9F\x98\xC0"), 0, HS_UTF8_INVALID },
+	{ TH_B("\xF0\x9F\x98\x41"), 0, HS_UTF8_INVALID },
 };
 
 START_TEST(test_seqlen_and_decode)
@@ -175,8 +126,8 @@ START_TEST(test_seqlen_and_decode)
 	size_t		 i, len, k;
 	uint32_t	 cp;
 
-	for (i = 0; i < NELEM(decode_cases); i++) {
-		const struct bytes *in = &decode_cases[i].in;
+	for (i = 0; i < TH_NELEM(decode_cases); i++) {
+		const struct th_bytes *in = &decode_cases[i].in;
 
 		k = hs_utf8_seqlen(u(in->s), in->n);
 		ck_assert_msg(k == decode_cases[i].len,
@@ -194,12 +145,12 @@ END_TEST
 /* A valid sequence whose length n is smaller than the sequence is truncated. */
 START_TEST(test_seqlen_respects_n)
 {
-	static const struct bytes full[] = {
-		B("\xC3\xA9"), B("\xE2\x82\xAC"), B("\xF0\x9F\x98\x80"),
+	static const struct th_bytes full[] = {
+		TH_B("\xC3\xA9"), TH_B("\xE2\x82\xAC"), TH_B("\xF0\x9F\x98\x80"),
 	};
 	size_t	 i, n, len;
 
-	for (i = 0; i < NELEM(full); i++) {
+	for (i = 0; i < TH_NELEM(full); i++) {
 		for (n = 1; n < full[i].n; n++) {
 			ck_assert_msg(hs_utf8_seqlen(u(full[i].s), n) == 0,
 			    "case %zu, n %zu", i, n);
@@ -220,14 +171,14 @@ START_TEST(test_every_code_point)
 	size_t		 n, len;
 
 	for (cp = 0; cp <= 0x10FFFF; cp++) {
-		n = encode(cp, buf);
+		n = th_utf8_encode(cp, buf);
 		got = hs_utf8_decode(buf, n, &len);
 		if (cp >= 0xD800 && cp <= 0xDFFF) {
-			REQUIRE(got == HS_UTF8_INVALID && len == 1,
+			TH_REQUIRE(got == HS_UTF8_INVALID && len == 1,
 			    "surrogate U+%04X accepted", (unsigned)cp);
 			continue;
 		}
-		REQUIRE(got == cp && len == n, "U+%04X: got U+%04X len %zu",
+		TH_REQUIRE(got == cp && len == n, "U+%04X: got U+%04X len %zu",
 		    (unsigned)cp, (unsigned)got, len);
 	}
 }
@@ -249,12 +200,12 @@ START_TEST(test_against_reference)
 			s[0] = a, s[1] = b;
 			ref = ref_seqlen(s, 2, &want);
 			k = hs_utf8_seqlen(s, 2);
-			REQUIRE(k == ref, "%02zx %02zx: %zu, want %zu", a, b, k, ref);
+			TH_REQUIRE(k == ref, "%02zx %02zx: %zu, want %zu", a, b, k, ref);
 			got = hs_utf8_decode(s, 2, &len);
 			if (ref)
-				REQUIRE(got == want && len == ref, "%02zx %02zx", a, b);
+				TH_REQUIRE(got == want && len == ref, "%02zx %02zx", a, b);
 			else
-				REQUIRE(got == HS_UTF8_INVALID && len == 1,
+				TH_REQUIRE(got == HS_UTF8_INVALID && len == 1,
 				    "%02zx %02zx", a, b);
 		}
 	}
@@ -264,23 +215,23 @@ START_TEST(test_against_reference)
 				s[0] = a, s[1] = b, s[2] = c;
 				ref = ref_seqlen(s, 3, &want);
 				k = hs_utf8_seqlen(s, 3);
-				REQUIRE(k == ref, "%02zx %02zx %02zx: %zu, want %zu",
+				TH_REQUIRE(k == ref, "%02zx %02zx %02zx: %zu, want %zu",
 				    a, b, c, k, ref);
 			}
 		}
 	}
 	for (a = 0xF0; a < 0x100; a++) {
 		for (b = 0; b < 256; b++) {
-			for (c = 0; c < NELEM(tails); c++) {
-				for (d = 0; d < NELEM(tails); d++) {
+			for (c = 0; c < TH_NELEM(tails); c++) {
+				for (d = 0; d < TH_NELEM(tails); d++) {
 					s[0] = a, s[1] = b, s[2] = tails[c];
 					s[3] = tails[d];
 					ref = ref_seqlen(s, 4, &want);
 					k = hs_utf8_seqlen(s, 4);
-					REQUIRE(k == ref, "%02x %02x %02x %02x: %zu, "
+					TH_REQUIRE(k == ref, "%02x %02x %02x %02x: %zu, "
 					    "want %zu", s[0], s[1], s[2], s[3], k, ref);
 					got = hs_utf8_decode(s, 4, &len);
-					REQUIRE(!ref || (got == want && len == 4),
+					TH_REQUIRE(!ref || (got == want && len == 4),
 					    "%02x %02x %02x %02x: U+%04X", s[0], s[1],
 					    s[2], s[3], (unsigned)got);
 				}
@@ -294,45 +245,45 @@ END_TEST
 static const char mixed[] = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80z";
 
 static const struct {
-	struct bytes	 in;
+	struct th_bytes	 in;
 	size_t		 pos;
 	uint32_t	 cp;
 	size_t		 len;
 } prev_cases[] = {
-	{ B(mixed), 1, 0x61, 1 },
-	{ B(mixed), 2, HS_UTF8_INVALID, 1 },	/* just after a lead byte */
-	{ B(mixed), 3, 0xE9, 2 },
-	{ B(mixed), 4, HS_UTF8_INVALID, 1 },
-	{ B(mixed), 5, HS_UTF8_INVALID, 1 },
-	{ B(mixed), 6, 0x20AC, 3 },
-	{ B(mixed), 7, HS_UTF8_INVALID, 1 },
-	{ B(mixed), 8, HS_UTF8_INVALID, 1 },
-	{ B(mixed), 9, HS_UTF8_INVALID, 1 },
-	{ B(mixed), 10, 0x1F600, 4 },
-	{ B(mixed), 11, 0x7A, 1 },
+	{ TH_B(mixed), 1, 0x61, 1 },
+	{ TH_B(mixed), 2, HS_UTF8_INVALID, 1 },	/* just after a lead byte */
+	{ TH_B(mixed), 3, 0xE9, 2 },
+	{ TH_B(mixed), 4, HS_UTF8_INVALID, 1 },
+	{ TH_B(mixed), 5, HS_UTF8_INVALID, 1 },
+	{ TH_B(mixed), 6, 0x20AC, 3 },
+	{ TH_B(mixed), 7, HS_UTF8_INVALID, 1 },
+	{ TH_B(mixed), 8, HS_UTF8_INVALID, 1 },
+	{ TH_B(mixed), 9, HS_UTF8_INVALID, 1 },
+	{ TH_B(mixed), 10, 0x1F600, 4 },
+	{ TH_B(mixed), 11, 0x7A, 1 },
 	/* the sequence starts at offset 0 */
-	{ B("\xC3\xA9"), 2, 0xE9, 2 },
-	{ B("\xE2\x82\xAC"), 3, 0x20AC, 3 },
-	{ B("\xF4\x8F\xBF\xBF"), 4, 0x10FFFF, 4 },
-	{ B("\0"), 1, 0, 1 },
+	{ TH_B("\xC3\xA9"), 2, 0xE9, 2 },
+	{ TH_B("\xE2\x82\xAC"), 3, 0x20AC, 3 },
+	{ TH_B("\xF4\x8F\xBF\xBF"), 4, 0x10FFFF, 4 },
+	{ TH_B("\0"), 1, 0, 1 },
 	/* continuation bytes running past the start of the string */
-	{ B("\x80"), 1, HS_UTF8_INVALID, 1 },
-	{ B("\x82\xAC"), 2, HS_UTF8_INVALID, 1 },
-	{ B("\x9F\x98\x80"), 3, HS_UTF8_INVALID, 1 },
+	{ TH_B("\x80"), 1, HS_UTF8_INVALID, 1 },
+	{ TH_B("\x82\xAC"), 2, HS_UTF8_INVALID, 1 },
+	{ TH_B("\x9F\x98\x80"), 3, HS_UTF8_INVALID, 1 },
 	/* too many continuation bytes */
-	{ B("\xF0\x9F\x98\x80\x80"), 5, HS_UTF8_INVALID, 1 },
-	{ B("a\x80\x80\x80\x80"), 5, HS_UTF8_INVALID, 1 },
-	{ B("\xC3\xA9\xA9"), 3, HS_UTF8_INVALID, 1 },
-	{ B("a\x80"), 2, HS_UTF8_INVALID, 1 },
+	{ TH_B("\xF0\x9F\x98\x80\x80"), 5, HS_UTF8_INVALID, 1 },
+	{ TH_B("a\x80\x80\x80\x80"), 5, HS_UTF8_INVALID, 1 },
+	{ TH_B("\xC3\xA9\xA9"), 3, HS_UTF8_INVALID, 1 },
+	{ TH_B("a\x80"), 2, HS_UTF8_INVALID, 1 },
 	/* invalid sequences of the right shape */
-	{ B("\xC0\x80"), 2, HS_UTF8_INVALID, 1 },
-	{ B("\xE0\x80\x80"), 3, HS_UTF8_INVALID, 1 },
-	{ B("\xF0\x80\x80\x80"), 4, HS_UTF8_INVALID, 1 },
-	{ B("\xED\xA0\x80"), 3, HS_UTF8_INVALID, 1 },
-	{ B("\xF4\x90\x80\x80"), 4, HS_UTF8_INVALID, 1 },
-	{ B("\xFF\x80"), 2, HS_UTF8_INVALID, 1 },
-	{ B("x\xFF"), 2, HS_UTF8_INVALID, 1 },
-	{ B("\xE2\x82\xAC\xC3"), 4, HS_UTF8_INVALID, 1 },
+	{ TH_B("\xC0\x80"), 2, HS_UTF8_INVALID, 1 },
+	{ TH_B("\xE0\x80\x80"), 3, HS_UTF8_INVALID, 1 },
+	{ TH_B("\xF0\x80\x80\x80"), 4, HS_UTF8_INVALID, 1 },
+	{ TH_B("\xED\xA0\x80"), 3, HS_UTF8_INVALID, 1 },
+	{ TH_B("\xF4\x90\x80\x80"), 4, HS_UTF8_INVALID, 1 },
+	{ TH_B("\xFF\x80"), 2, HS_UTF8_INVALID, 1 },
+	{ TH_B("x\xFF"), 2, HS_UTF8_INVALID, 1 },
+	{ TH_B("\xE2\x82\xAC\xC3"), 4, HS_UTF8_INVALID, 1 },
 };
 
 START_TEST(test_decode_prev)
@@ -340,7 +291,7 @@ START_TEST(test_decode_prev)
 	size_t		 i, len;
 	uint32_t	 cp;
 
-	for (i = 0; i < NELEM(prev_cases); i++) {
+	for (i = 0; i < TH_NELEM(prev_cases); i++) {
 		cp = hs_utf8_decode_prev(u(prev_cases[i].in.s), prev_cases[i].pos, &len);
 		ck_assert_msg(cp == prev_cases[i].cp, "case %zu: U+%04X, want U+%04X",
 		    i, (unsigned)cp, (unsigned)prev_cases[i].cp);
@@ -362,23 +313,23 @@ START_TEST(test_decode_prev_mirrors_decode)
 		n = 0;
 		for (i = 0; i < 200; i++) {
 			do {
-				switch (next_random(&seed) % 4) {
+				switch (th_next_random(&seed) % 4) {
 				case 0:
-					cp = next_random(&seed) % 0x80;
+					cp = th_next_random(&seed) % 0x80;
 					break;
 				case 1:
-					cp = 0x80 + next_random(&seed) % 0x780;
+					cp = 0x80 + th_next_random(&seed) % 0x780;
 					break;
 				case 2:
-					cp = 0x800 + next_random(&seed) % 0xF800;
+					cp = 0x800 + th_next_random(&seed) % 0xF800;
 					break;
 				default:
-					cp = 0x10000 + next_random(&seed) % 0x100000;
+					cp = 0x10000 + th_next_random(&seed) % 0x100000;
 					break;
 				}
 			} while (cp >= 0xD800 && cp <= 0xDFFF);
 			cps[i] = cp;
-			n += encode(cp, text + n);
+			n += th_utf8_encode(cp, text + n);
 		}
 		ck_assert_uint_eq(hs_utf8_find_bad(text, n),
 		    memchr(text, 0, n) ? (size_t)((unsigned char *)memchr(text, 0, n) - text)
@@ -394,36 +345,36 @@ START_TEST(test_decode_prev_mirrors_decode)
 END_TEST
 
 static const struct {
-	struct bytes	 in;
+	struct th_bytes	 in;
 	size_t		 bad;
 } find_bad_cases[] = {
-	{ B(""), 0 },
-	{ B("abc"), 3 },
-	{ B("\0"), 0 },
-	{ B("ab\0c"), 2 },
-	{ B("\x01\x7F"), 2 },
-	{ B(mixed), sizeof(mixed) - 1 },
-	{ B("\xC3\xA9\xC3"), 2 },
-	{ B("a\xC3"), 1 },
-	{ B("a\xE2\x82"), 1 },
-	{ B("a\xF0\x9F\x98"), 1 },
-	{ B("a\xC3z"), 1 },
-	{ B("\xE2\x82\xAC\x80"), 3 },
-	{ B("abc\xED\xA0\x80"), 3 },
-	{ B("\xC0\x80"), 0 },
-	{ B("x\xE0\x80\x80"), 1 },
-	{ B("xy\xF0\x80\x80\x80"), 2 },
-	{ B("\xF4\x90\x80\x80"), 0 },
-	{ B("\xF0\x9F\x98\x80\xFF"), 4 },
-	{ B("\xF0\x9F\x98\x80\0"), 4 },
-	{ B("\xC3\xA9\xE2\x82\xAC\xF5"), 5 },
+	{ TH_B(""), 0 },
+	{ TH_B("abc"), 3 },
+	{ TH_B("\0"), 0 },
+	{ TH_B("ab\0c"), 2 },
+	{ TH_B("\x01\x7F"), 2 },
+	{ TH_B(mixed), sizeof(mixed) - 1 },
+	{ TH_B("\xC3\xA9\xC3"), 2 },
+	{ TH_B("a\xC3"), 1 },
+	{ TH_B("a\xE2\x82"), 1 },
+	{ TH_B("a\xF0\x9F\x98"), 1 },
+	{ TH_B("a\xC3z"), 1 },
+	{ TH_B("\xE2\x82\xAC\x80"), 3 },
+	{ TH_B("abc\xED\xA0\x80"), 3 },
+	{ TH_B("\xC0\x80"), 0 },
+	{ TH_B("x\xE0\x80\x80"), 1 },
+	{ TH_B("xy\xF0\x80\x80\x80"), 2 },
+	{ TH_B("\xF4\x90\x80\x80"), 0 },
+	{ TH_B("\xF0\x9F\x98\x80\xFF"), 4 },
+	{ TH_B("\xF0\x9F\x98\x80\0"), 4 },
+	{ TH_B("\xC3\xA9\xE2\x82\xAC\xF5"), 5 },
 };
 
 START_TEST(test_find_bad)
 {
 	size_t i, got;
 
-	for (i = 0; i < NELEM(find_bad_cases); i++) {
+	for (i = 0; i < TH_NELEM(find_bad_cases); i++) {
 		got = hs_utf8_find_bad(u(find_bad_cases[i].in.s), find_bad_cases[i].in.n);
 		ck_assert_msg(got == find_bad_cases[i].bad, "case %zu: %zu, want %zu",
 		    i, got, find_bad_cases[i].bad);
@@ -450,17 +401,18 @@ find_bad_exact(const unsigned char *s, size_t n)
  * offset 0..20 after an ASCII run, with ASCII tails of several lengths after it. */
 START_TEST(test_find_bad_after_ascii_runs)
 {
-	static const struct bytes bad[] = {
-		B("\0"), B("\x80"), B("\xBF"), B("\xFF"), B("\xC0\x80"), B("\xC3"),
-		B("\xC3z"), B("\xE2\x82z"), B("\xED\xA0\x80"), B("\xF4\x90\x80\x80"),
+	static const struct th_bytes bad[] = {
+		TH_B("\0"), TH_B("\x80"), TH_B("\xBF"), TH_B("\xFF"), TH_B("\xC0\x80"),
+		TH_B("\xC3"), TH_B("\xC3z"), TH_B("\xE2\x82z"), TH_B("\xED\xA0\x80"),
+		TH_B("\xF4\x90\x80\x80"),
 	};
 	static const size_t tails[] = { 0, 1, 7, 8, 9, 16, 17 };
 	unsigned char	 buf[64];
 	size_t		 b, off, t, n, got;
 
-	for (b = 0; b < NELEM(bad); b++) {
+	for (b = 0; b < TH_NELEM(bad); b++) {
 		for (off = 0; off <= 20; off++) {
-			for (t = 0; t < NELEM(tails); t++) {
+			for (t = 0; t < TH_NELEM(tails); t++) {
 				memset(buf, 'a' + off % 26, off);
 				memcpy(buf + off, bad[b].s, bad[b].n);
 				n = off + bad[b].n;
@@ -478,14 +430,14 @@ END_TEST
 /* Valid text at every offset is never reported, whatever the ASCII bytes are. */
 START_TEST(test_find_bad_valid_at_every_offset)
 {
-	static const struct bytes good[] = {
-		B("\x01"), B("\x7F"), B("\xC2\x80"), B("\xE2\x82\xAC"),
-		B("\xF0\x9F\x98\x80"), B("\xF4\x8F\xBF\xBF"), B("\xEF\xBB\xBF"),
+	static const struct th_bytes good[] = {
+		TH_B("\x01"), TH_B("\x7F"), TH_B("\xC2\x80"), TH_B("\xE2\x82\xAC"),
+		TH_B("\xF0\x9F\x98\x80"), TH_B("\xF4\x8F\xBF\xBF"), TH_B("\xEF\xBB\xBF"),
 	};
 	unsigned char	 buf[64];
 	size_t		 g, off, t, n, i;
 
-	for (g = 0; g < NELEM(good); g++) {
+	for (g = 0; g < TH_NELEM(good); g++) {
 		for (off = 0; off <= 20; off++) {
 			for (t = 0; t <= 17; t++) {
 				for (i = 0; i < off; i++)
@@ -503,46 +455,46 @@ START_TEST(test_find_bad_valid_at_every_offset)
 END_TEST
 
 static const struct {
-	struct bytes	 in;
+	struct th_bytes	 in;
 	size_t		 cut;
 } prefix_cases[] = {
-	{ B(""), 0 },
-	{ B("abc"), 3 },
-	{ B("ab\0"), 3 },
+	{ TH_B(""), 0 },
+	{ TH_B("abc"), 3 },
+	{ TH_B("ab\0"), 3 },
 	/* cut inside a two-byte sequence */
-	{ B("a\xC3"), 1 },
-	{ B("a\xC3\xA9"), 3 },
+	{ TH_B("a\xC3"), 1 },
+	{ TH_B("a\xC3\xA9"), 3 },
 	/* inside a three-byte sequence */
-	{ B("a\xE2"), 1 },
-	{ B("a\xE2\x82"), 1 },
-	{ B("a\xE2\x82\xAC"), 4 },
+	{ TH_B("a\xE2"), 1 },
+	{ TH_B("a\xE2\x82"), 1 },
+	{ TH_B("a\xE2\x82\xAC"), 4 },
 	/* inside a four-byte sequence */
-	{ B("a\xF0"), 1 },
-	{ B("a\xF0\x9F"), 1 },
-	{ B("a\xF0\x9F\x98"), 1 },
-	{ B("a\xF0\x9F\x98\x80"), 5 },
+	{ TH_B("a\xF0"), 1 },
+	{ TH_B("a\xF0\x9F"), 1 },
+	{ TH_B("a\xF0\x9F\x98"), 1 },
+	{ TH_B("a\xF0\x9F\x98\x80"), 5 },
 	/* the unfinished sequence is the whole string */
-	{ B("\xC3"), 0 },
-	{ B("\xE2\x82"), 0 },
-	{ B("\xF0\x9F\x98"), 0 },
+	{ TH_B("\xC3"), 0 },
+	{ TH_B("\xE2\x82"), 0 },
+	{ TH_B("\xF0\x9F\x98"), 0 },
 	/* after complete multibyte characters */
-	{ B("\xC3\xA9\xE2\x82\xAC\xF0\x9F"), 5 },
-	{ B("\xF0\x9F\x98\x80\xC3"), 4 },
+	{ TH_B("\xC3\xA9\xE2\x82\xAC\xF0\x9F"), 5 },
+	{ TH_B("\xF0\x9F\x98\x80\xC3"), 4 },
 	/* nothing to wait for: stray bytes that no later byte can complete */
-	{ B("\x80"), 1 },
-	{ B("a\x80"), 2 },
-	{ B("\x80\x80\x80\x80\x80"), 5 },
-	{ B("\xC3\xA9\x80"), 3 },
-	{ B("\xE2\x82\xAC\x80"), 4 },
-	{ B("a\xFF"), 2 },
-	{ B("a\xF8\x88"), 3 },
+	{ TH_B("\x80"), 1 },
+	{ TH_B("a\x80"), 2 },
+	{ TH_B("\x80\x80\x80\x80\x80"), 5 },
+	{ TH_B("\xC3\xA9\x80"), 3 },
+	{ TH_B("\xE2\x82\xAC\x80"), 4 },
+	{ TH_B("a\xFF"), 2 },
+	{ TH_B("a\xF8\x88"), 3 },
 };
 
 START_TEST(test_complete_prefix)
 {
 	size_t i, got;
 
-	for (i = 0; i < NELEM(prefix_cases); i++) {
+	for (i = 0; i < TH_NELEM(prefix_cases); i++) {
 		got = hs_utf8_complete_prefix(u(prefix_cases[i].in.s),
 		    prefix_cases[i].in.n);
 		ck_assert_msg(got == prefix_cases[i].cut, "case %zu: %zu, want %zu",
@@ -563,14 +515,14 @@ START_TEST(test_complete_prefix_every_cut)
 
 	for (i = 0; i < 64; i++) {
 		do
-			cp = 1 + next_random(&seed) % 0x10FFFF;
+			cp = 1 + th_next_random(&seed) % 0x10FFFF;
 		while (cp >= 0xD800 && cp <= 0xDFFF);
 		if (i % 3 == 0)
 			cp %= 0x800;
 		if (cp == 0)
 			cp = 'x';
 		bounds[nb++] = n;
-		n += encode(cp, text + n);
+		n += th_utf8_encode(cp, text + n);
 	}
 	bounds[nb] = n;
 	for (k = 0; k <= n; k++) {
