@@ -201,7 +201,7 @@ main(int argc, char *argv[])
 
 	hs_progress_finish(&sp.progress);
 	if (hs_writer_close(&sp.out) == -1)
-		err(HS_EXIT_DATA, "stdout");
+		hs_writer_fail();
 	hs_segmenter_free(sp.seg);
 	hs_lexicon_free(lex);
 	free(sp.spans);

@@ -4,6 +4,7 @@
 #include <err.h>
 #include <errno.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -204,7 +205,7 @@ hs_writer_end(struct hs_writer *w)
 	hs_buf_putc(&w->buf, '\n');
 	/* Output that cannot be written makes every later record pointless. */
 	if ((w->buf.len >= FLUSH_AT || w->line_buffered) && hs_writer_flush(w) == -1)
-		err(1, "stdout");
+		hs_writer_fail();
 }
 
 int
@@ -218,6 +219,18 @@ hs_writer_flush(struct hs_writer *w)
 		w->buf.len = 0;
 	}
 	return fflush(w->fp) == EOF || ferror(w->fp) ? -1 : 0;
+}
+
+void
+hs_writer_fail(void)
+{
+	/* A reader that went away (| head) is no error of ours: end as the default
+	 * SIGPIPE would, even when the parent left the signal ignored. */
+	if (errno == EPIPE) {
+		signal(SIGPIPE, SIG_DFL);
+		raise(SIGPIPE);
+	}
+	err(1, "stdout");
 }
 
 int

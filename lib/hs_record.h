@@ -51,11 +51,14 @@ void	hs_writer_optstr(struct hs_writer *, const char *name, const char *s);
 void	hs_writer_uint(struct hs_writer *, const char *name, uint64_t v);
 /* The six common columns doc, date, par, sent, start, end. */
 void	hs_writer_place(struct hs_writer *, const struct hs_place *);
-/* End the record; a failed write of the buffer is fatal: err(1, "stdout"). */
+/* End the record; a failed write of the buffer is fatal (hs_writer_fail). */
 void	hs_writer_end(struct hs_writer *);
 /* Write out what is buffered and flush the stream; -1 with errno on a write error. */
 int	hs_writer_flush(struct hs_writer *);
 /* Flush and release the buffer; -1 with errno on a write error. */
 int	hs_writer_close(struct hs_writer *);
+/* After a failed write to standard output: end quietly by SIGPIPE when the reader
+ * went away (EPIPE), else err(1, "stdout"). Does not return. */
+void	hs_writer_fail(void) __attribute__((noreturn));
 
 #endif
