@@ -148,10 +148,19 @@ hs_writer_uint(struct hs_writer *w, const char *name, uint64_t v)
 	put_uint(&w->buf, v);
 }
 
+/* Whether b holds the NUL-terminated string s (b is kept NUL-terminated). */
 static bool
-same_string(const struct hs_buf *b, const char *s, size_t n)
+same_string(const struct hs_buf *b, const char *s)
 {
-	return b->len == n && (n == 0 || memcmp(b->data, s, n) == 0);
+	return b->len > 0 && strcmp(b->data, s) == 0;
+}
+
+/* Keep a NUL-terminated copy of s in b. */
+static void
+keep_string(struct hs_buf *b, const char *s, size_t n)
+{
+	b->len = 0;
+	hs_buf_append(b, s, n + 1);
 }
 
 void
@@ -170,13 +179,13 @@ hs_writer_place(struct hs_writer *w, const struct hs_place *pl)
 		return;
 	}
 	/* TSV at the start of a record, the common case, in one go. */
-	ndoc = strlen(pl->doc);
-	ndate = strlen(pl->date);
-	if (!same_string(&w->place_doc, pl->doc, ndoc) ||
-	    !same_string(&w->place_date, pl->date, ndate)) {
-		w->place_doc.len = w->place_date.len = w->place_prefix.len = 0;
-		hs_buf_append(&w->place_doc, pl->doc, ndoc);
-		hs_buf_append(&w->place_date, pl->date, ndate);
+	if (!same_string(&w->place_doc, pl->doc) ||
+	    !same_string(&w->place_date, pl->date)) {
+		ndoc = strlen(pl->doc);
+		ndate = strlen(pl->date);
+		keep_string(&w->place_doc, pl->doc, ndoc);
+		keep_string(&w->place_date, pl->date, ndate);
+		w->place_prefix.len = 0;
 		hs_escape_tsv(&w->place_prefix, pl->doc, ndoc);
 		hs_buf_putc(&w->place_prefix, '\t');
 		hs_escape_tsv(&w->place_prefix, pl->date, ndate);
