@@ -16,6 +16,13 @@
 #include "hs_utf8.h"
 #include "hs_util.h"
 
+/* For a rare path: inlined, it would make its caller save registers on every call. */
+#if defined(__GNUC__)
+#define HS_NOINLINE	__attribute__((__noinline__))
+#else
+#define HS_NOINLINE
+#endif
+
 #define NONE		SIZE_MAX
 #define WORD_MAX	40	/* longer tokens are never looked up as abbreviations */
 #define LOOK_MAX	100	/* how far the bounded look-aheads may read */
@@ -83,7 +90,6 @@ struct seg {
 struct next {
 	size_t		 at;		/* the first byte after any opening marks */
 	enum cclass	 cls;
-	size_t		 wordlen;	/* ASCII letters from at */
 };
 
 /* The bytes the scan stops at: . ? ! newline, and the lead byte of … ‼ ⁇ ⁈ ⁉. */
@@ -91,38 +97,73 @@ static const unsigned char candidate[256] = {
 	['.'] = 1, ['?'] = 1, ['!'] = 1, ['\n'] = 1, [0xE2] = 1
 };
 
+#ifdef HS_SEGMENT_SSE2
+/* The bytes of the sixteen at s that are . ? ! newline or 0xE2, as 0xFF. */
+static inline __m128i
+rough_candidates(const unsigned char *s)
+{
+	__m128i b = _mm_loadu_si128((const __m128i *)(const void *)s);
+
+	return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('.')),
+	    _mm_cmpeq_epi8(b, _mm_set1_epi8('?'))),
+	    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8('!')),
+	    _mm_cmpeq_epi8(b, _mm_set1_epi8('\n'))),
+	    _mm_cmpeq_epi8(b, _mm_set1_epi8((char)0xE2))));
+}
+
+/* The candidates among the sixteen bytes at s, as a bit mask; reads s[0..18).
+ * 0xE2 leads every curly quote and dash too; it is a candidate only when its
+ * third byte can end …, ‼ or ⁇ ⁈ ⁉ (A6, BC, 87 to 89), so the scan does not stop
+ * at each quote mark. */
+static inline unsigned
+candidate_mask(const unsigned char *s)
+{
+	const __m128i	e2 = _mm_set1_epi8((char)0xE2);
+	__m128i		b, b2, t, third;
+
+	b = _mm_loadu_si128((const __m128i *)(const void *)s);
+	b2 = _mm_loadu_si128((const __m128i *)(const void *)(s + 2));
+	t = _mm_xor_si128(b2, _mm_set1_epi8((char)0x80));  /* 0x87..0x89: 0x07..0x09 */
+	third = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b2, _mm_set1_epi8((char)0xA6)),
+	    _mm_cmpeq_epi8(b2, _mm_set1_epi8((char)0xBC))),
+	    _mm_and_si128(_mm_cmpgt_epi8(t, _mm_set1_epi8(0x06)),
+	    _mm_cmplt_epi8(t, _mm_set1_epi8(0x0A))));
+	/* The 0xE2 bytes whose third byte does not end a sentence are dropped. */
+	return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(
+	    _mm_andnot_si128(third, _mm_cmpeq_epi8(b, e2)), rough_candidates(s)));
+}
+#endif
+
 /* The first candidate byte in s[i..lim), or lim. Ordinary text is most of every
- * paragraph, so with SSE2 it is skipped sixteen bytes at a time. */
+ * paragraph, so with SSE2 it is skipped 32 bytes at a time: one branch for two
+ * blocks, as a mispredicted one costs more than the few more instructions. */
 static size_t
 next_candidate(const unsigned char *s, size_t i, size_t lim)
 {
 #ifdef HS_SEGMENT_SSE2
-	const __m128i	dot = _mm_set1_epi8('.'), qm = _mm_set1_epi8('?');
-	const __m128i	bang = _mm_set1_epi8('!'), nl = _mm_set1_epi8('\n');
-	const __m128i	e2 = _mm_set1_epi8((char)0xE2);
-	const __m128i	a6 = _mm_set1_epi8((char)0xA6), bc = _mm_set1_epi8((char)0xBC);
-	const __m128i	x86 = _mm_set1_epi8((char)(0x86 ^ 0x80));
-	const __m128i	flip = _mm_set1_epi8((char)0x80);
-	__m128i		b, b2, m, third, t;
-	unsigned	mask;
+	uint32_t	mask;
 
-	/* 0xE2 leads every curly quote and dash too; it is a candidate only when
-	 * its third byte can end …, ‼ or ⁇ ⁈ ⁉ (A6, BC, 87 to 89), so the scan
-	 * does not stop at each quote mark. */
-	while (i + 18 <= lim) {
-		b = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		b2 = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 2));
-		t = _mm_xor_si128(b2, flip);	/* 0x87..0x89 become 0x07..0x09 */
-		third = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b2, a6),
-		    _mm_cmpeq_epi8(b2, bc)), _mm_and_si128(_mm_cmpgt_epi8(t, x86),
-		    _mm_cmplt_epi8(t, _mm_set1_epi8(0x0A))));
-		m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, dot), _mm_cmpeq_epi8(b, qm)),
-		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, bang),
-		    _mm_cmpeq_epi8(b, nl)), _mm_and_si128(_mm_cmpeq_epi8(b, e2), third)));
-		mask = (unsigned)_mm_movemask_epi8(m);
+	while (i + 34 <= lim) {
+		mask = candidate_mask(s + i) | candidate_mask(s + i + 16) << 16;
+		if (mask != 0)
+			return i + (size_t)__builtin_ctz(mask);
+		i += 32;
+	}
+	if (i + 18 <= lim) {
+		mask = candidate_mask(s + i);
 		if (mask != 0)
 			return i + (size_t)__builtin_ctz(mask);
 		i += 16;
+	}
+	/* The last bytes: one block that ends at lim, less the bytes before i, where
+	 * any 0xE2 is a stop, as in the loop below (on_terminal() steps over one
+	 * that ends no sentence). */
+	if (i < lim && lim - i == 17 && !candidate[s[i]])
+		i++;
+	if (i < lim && lim - i <= 16 && lim >= 16) {
+		mask = (uint32_t)_mm_movemask_epi8(rough_candidates(s + lim - 16)) >>
+		    (16 - (lim - i));
+		return mask != 0 ? i + (size_t)__builtin_ctz(mask) : lim;
 	}
 #endif
 	while (i < lim && !candidate[s[i]])
@@ -167,6 +208,18 @@ in_list(const char *const *list, size_t n, const unsigned char *s, size_t len)
 /* --- characters ------------------------------------------------------------------ */
 
 static bool
+is_alpha(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static bool
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
 has3(const unsigned char *s, size_t n, unsigned char b1, unsigned char b2)
 {
 	return n >= 3 && s[0] == 0xE2 && s[1] == b1 && s[2] == b2;
@@ -184,6 +237,8 @@ terminal_len(const unsigned char *s, size_t n, bool *question)
 		*question = true;
 		return 1;
 	}
+	if (s[0] != 0xE2)
+		return 0;
 	if (has3(s, n, 0x80, 0xA6))
 		return 3;
 	if (has3(s, n, 0x80, 0xBC) || (n >= 3 && s[0] == 0xE2 && s[1] == 0x81 &&
@@ -208,6 +263,8 @@ closer_len(const unsigned char *s, size_t n, bool *quote)
 	case '}':
 		return 1;
 	}
+	if (s[0] < 0xC2)
+		return 0;
 	if (n >= 2 && s[0] == 0xC2 && s[1] == 0xBB) {
 		*quote = true;
 		return 2;
@@ -232,6 +289,8 @@ opener_len(const unsigned char *s, size_t n)
 	case '{':
 		return 1;
 	}
+	if (s[0] < 0xC2)
+		return 0;
 	if (n >= 2 && s[0] == 0xC2 && (s[1] == 0xAB || s[1] == 0xBF || s[1] == 0xA1))
 		return 2;
 	if (has3(s, n, 0x80, 0x9C) || has3(s, n, 0x80, 0x98) || has3(s, n, 0x80, 0xB9))
@@ -245,6 +304,8 @@ bullet_len(const unsigned char *s, size_t n, bool dashes)
 {
 	if (dashes && (s[0] == '-' || s[0] == '*'))
 		return 1;
+	if (s[0] < 0xC2)
+		return 0;
 	if (n >= 2 && s[0] == 0xC2 && s[1] == 0xB7)
 		return 2;
 	if (n < 3 || s[0] != 0xE2)
@@ -265,6 +326,8 @@ lead_len(const unsigned char *s, size_t n)
 {
 	size_t k;
 
+	if (is_alpha(s[0]) || is_digit(s[0]))
+		return 0;	/* the usual case, answered at once */
 	if ((k = opener_len(s, n)) > 0)
 		return k;
 	return bullet_len(s, n, true);
@@ -305,24 +368,20 @@ char_class(const unsigned char *s, size_t n, size_t *clen)
 			return CC_LOWER;
 		if (c >= '0' && c <= '9')
 			return CC_DIGIT;
-		if (strchr(",;:)]}%", c) != NULL && c != '\0')
+		switch (c) {
+		case ',':
+		case ';':
+		case ':':
+		case ')':
+		case ']':
+		case '}':
+		case '%':
 			return CC_CONT;
+		}
 		return CC_OTHER;
 	}
 	cp = hs_utf8_decode(s, n, clen);
 	return cp == HS_UTF8_INVALID ? CC_OTHER : codepoint_class(cp);
-}
-
-static bool
-is_alpha(unsigned char c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-static bool
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
 }
 
 /* Whether a byte shows that a sentence has words in it, not only punctuation: ASCII
@@ -356,6 +415,20 @@ space_before(const unsigned char *s, size_t pos)
 	return 0;
 }
 
+/* Whether no white space ends just before s[pos], pos >= 1: space_before() == 0,
+ * answered at once for the printable ASCII that most words are made of. */
+static bool
+word_before(const unsigned char *s, size_t pos)
+{
+	unsigned char c = s[pos - 1];
+
+	if (c > ' ' && c < 0x80)
+		return true;
+	if (c == ' ')
+		return false;
+	return space_before(s, pos) == 0;
+}
+
 /* Length of the white space at s[pos] that is not a line break, or 0. */
 static size_t
 inline_space(const struct seg *st, size_t pos)
@@ -369,10 +442,20 @@ inline_space(const struct seg *st, size_t pos)
 static size_t
 skip_space(struct seg *st, size_t pos, unsigned *newlines)
 {
-	size_t k;
+	size_t		k;
+	unsigned char	c;
 
-	while (pos < st->len && (k = hs_space_len(st->s + pos, st->len - pos)) > 0) {
-		if (st->s[pos] == '\n') {
+	while (pos < st->len) {
+		/* Mostly one space, then a word: no need to ask hs_space_len(). */
+		if ((c = st->s[pos]) == ' ') {
+			pos++;
+			continue;
+		}
+		if (c > ' ' && c < 0xC2)
+			break;
+		if ((k = hs_space_len(st->s + pos, st->len - pos)) == 0)
+			break;
+		if (c == '\n') {
 			st->line = pos + 1;
 			if (newlines != NULL)
 				(*newlines)++;
@@ -395,7 +478,7 @@ trim_back(const struct seg *st, size_t pos, size_t floor)
 
 /* --- sentences ------------------------------------------------------------------- */
 
-static size_t	caps_heading(const struct seg *, size_t);
+static size_t	caps_heading(const struct seg *, size_t) HS_NOINLINE;
 
 static void
 start_sentence(struct seg *st, size_t pos)
@@ -407,7 +490,12 @@ start_sentence(struct seg *st, size_t pos)
 	st->sent = pos;
 	st->checked = pos;
 	st->word = false;
-	st->caps = caps_heading(st, pos);
+	/* A run-in heading opens with two capitals; few sentences do. */
+	if (pos + 1 < st->len && st->s[pos] >= 'A' && st->s[pos] <= 'Z' &&
+	    st->s[pos + 1] >= 'A' && st->s[pos + 1] <= 'Z')
+		st->caps = caps_heading(st, pos);
+	else
+		st->caps = NONE;
 }
 
 /* End the current sentence at end (just past its last byte) and start the next at
@@ -479,6 +567,12 @@ look_next(const struct seg *st, size_t q, struct next *nx)
 {
 	size_t	k, nmarks = 0, clen;
 
+	nx->at = q;
+	/* Most tokens open with a letter: no mark to skip. */
+	if (q < st->len && is_alpha(st->s[q])) {
+		nx->cls = st->s[q] <= 'Z' ? CC_UPPER : CC_LOWER;
+		return;
+	}
 	while (q < st->len && nmarks < 8 && (k = opener_len(st->s + q, st->len - q)) > 0) {
 		q += k;
 		nmarks++;
@@ -487,9 +581,17 @@ look_next(const struct seg *st, size_t q, struct next *nx)
 	nx->cls = char_class(st->s + q, st->len - q, &clen);
 	if (nx->cls == CC_CONT && nmarks > 0)
 		nx->cls = CC_OTHER;
-	for (k = q; k < st->len && k - q < WORD_MAX && is_alpha(st->s[k]); k++)
+}
+
+/* How many ASCII letters the word at nx has, up to WORD_MAX. */
+static size_t
+next_wordlen(const struct seg *st, const struct next *nx)
+{
+	size_t k;
+
+	for (k = nx->at; k < st->len && k - nx->at < WORD_MAX && is_alpha(st->s[k]); k++)
 		;
-	nx->wordlen = k - q;
+	return k - nx->at;
 }
 
 static bool
@@ -511,10 +613,11 @@ static bool
 is_starter(const struct seg *st, const struct next *nx)
 {
 	const unsigned char	*w = st->s + nx->at;
-	size_t			 n = nx->wordlen, after = nx->at + n, k;
+	size_t			 n, after, k;
 
-	if (n == 0 || nx->cls != CC_UPPER)
+	if (nx->cls != CC_UPPER || (n = next_wordlen(st, nx)) == 0)
 		return false;
+	after = nx->at + n;
 	if (after < st->len && is_apostrophe(st->s + after, st->len - after, &k)) {
 		if (after + k < st->len && st->s[after + k] == 't' && w[n - 1] == 'n')
 			return in_list(negatives, sizeof(negatives) / sizeof(negatives[0]),
@@ -651,9 +754,9 @@ period_ends(struct seg *st, size_t i, const struct next *nx, bool line_break)
 		return false;
 	/* The word before the period, back to white space. */
 	floor = i > st->sent + WORD_MAX ? i - WORD_MAX : st->sent;
-	for (ws = i; ws > floor && space_before(s, ws) == 0; ws--)
+	for (ws = i; ws > floor && word_before(s, ws); ws--)
 		;
-	if (ws > st->sent && space_before(s, ws) == 0)
+	if (ws > st->sent && word_before(s, ws))
 		return true;	/* too long for an abbreviation: a URL, a number */
 	raw = ws;
 	while (ws < i && (k = lead_len(s + ws, i - ws)) > 0)
@@ -748,11 +851,12 @@ decide(struct seg *st, size_t i, size_t j, enum term kind)
 	unsigned		 newlines = 0;
 	bool			 quote = false, ends;
 
-	for (e = j; e < st->len && (k = closer_len(s + e, st->len - e, &quote)) > 0; )
+	for (e = j; e < st->len && s[e] != ' ' &&
+	    (k = closer_len(s + e, st->len - e, &quote)) > 0; )
 		e += k;
 	if (e >= st->len)
 		return st->len;
-	if (hs_space_len(s + e, st->len - e) == 0) {
+	if (s[e] != ' ' && hs_space_len(s + e, st->len - e) == 0) {
 		/* "U.S.-led", "Jr.'s", "Yahoo!,", but "courageous...For example" */
 		if (kind == T_ELLIPSIS && titlecase_at(st, e) && sentence_has_word(st, i))
 			boundary(st, e, e);
@@ -831,6 +935,11 @@ on_terminal(struct seg *st, size_t i)
 
 	if (st->sent == NONE)
 		return st->len;
+	/* ". ? !" inside a token ("U.S", "3.5", "example.com", "Yahoo!s") end no
+	 * sentence, as decide() would find after longer work: a letter or a digit
+	 * next is neither more terminal punctuation nor a closing mark nor space. */
+	if (s[i] < 0x80 && i + 1 < st->len && (is_alpha(s[i + 1]) || is_digit(s[i + 1])))
+		return i + 1;
 	while (j < st->len && (k = terminal_len(s + j, st->len - j, &question)) > 0) {
 		if (question)
 			nq++;
@@ -1196,14 +1305,24 @@ hs_segment_sentences(const struct hs_segmenter *sg, const char *text, size_t len
 	const unsigned char *s = (const unsigned char *)text;
 	size_t		 i, lim;
 
-	memset(&st, 0, sizeof(st));
+	/* Field by field, not memset(): a paragraph is often short, and clearing
+	 * the whole struct cost more than setting what is read. */
 	st.lex = sg->lex;
 	st.s = s;
 	st.len = len;
 	st.spans = spans;
 	st.cap = cap;
+	st.n = 0;
+	st.sent = NONE;
+	st.line = 0;
+	st.checked = 0;
+	st.word = false;
 	st.caps = NONE;
+	st.list = LIST_NONE;
 	st.list_at = NONE;
+	st.list_next = 0;
+	st.list_mark = NULL;
+	st.list_marklen = 0;
 	i = skip_space(&st, 0, NULL);
 	if (i >= len)
 		return 0;

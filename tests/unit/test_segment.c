@@ -1,6 +1,7 @@
 /* test_segment.c: unit tests of lib/hs_segment.c: paragraphs and the sentences a
  * careful copy editor would cut them into, and inputs that must not break it. */
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -325,6 +326,39 @@ START_TEST(test_long_inputs)
 }
 END_TEST
 
+/* The scan looks at blocks of bytes at a time: a sentence end must be found at any
+ * offset, inside a block, across two, or in the short rest at the end, and curly
+ * quotes and dashes (0xE2 too) near it must not hide it nor end a sentence. */
+START_TEST(test_every_offset)
+{
+	static const char *const ends[] = {
+		".", "?", "!", "\xE2\x80\xA6", "\xE2\x80\xBC", "\xE2\x81\x88", ".\xE2\x80\x9D"
+	};
+	char		 word[100], text[256], want[sizeof(text) + 32], *got;
+	size_t		 pad, e, n;
+
+	memset(word, 'b', sizeof(word));
+	for (e = 0; e < sizeof(ends) / sizeof(ends[0]); e++) {
+		for (pad = 2; pad < 82; pad++) {
+			n = (size_t)snprintf(text, sizeof(text), "\xE2\x80\x9CSo\xE2\x80\x9D"
+			    " it\xE2\x80\x94went %.*s%s", (int)pad, word, ends[e]);
+			/* At the end of the paragraph: one sentence, all of it. */
+			got = segment(text, n);
+			ck_assert_msg(strcmp(got, text) == 0, "end %zu, pad %zu: \"%s\"", e, pad,
+			    got);
+			free(got);
+			/* Before a capital: two. */
+			snprintf(want, sizeof(want), "%s | Then it ended.", text);
+			strcat(text, " Then it ended.");
+			got = segment(text, strlen(text));
+			ck_assert_msg(strcmp(got, want) == 0, "end %zu, pad %zu: \"%s\"", e, pad,
+			    got);
+			free(got);
+		}
+	}
+}
+END_TEST
+
 START_TEST(test_spans_reused)
 {
 	struct hs_span	*sp = NULL;
@@ -373,6 +407,7 @@ hs_segment_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_loop_test(tc, test_cases, 0, (int)(sizeof(cases) / sizeof(cases[0])));
 	tcase_add_loop_test(tc, test_odd_inputs, 0, (int)(sizeof(odd) / sizeof(odd[0])));
+	tcase_add_test(tc, test_every_offset);
 	tcase_add_test(tc, test_spans_reused);
 	tcase_add_test(tc, test_user_lexicon);
 	suite_add_tcase(s, tc);
