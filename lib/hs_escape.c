@@ -55,6 +55,7 @@ plain_run_end(const unsigned char *s, size_t i, size_t n, int clean)
 	const __m128i	thirteen = _mm_set1_epi8(13);
 	const __m128i	backslash = _mm_set1_epi8('\\');
 	__m128i		x, hits;
+	unsigned	mask;
 
 	while (i + 16 <= n) {
 		x = _mm_loadu_si128((const __m128i *)(s + i));
@@ -63,8 +64,8 @@ plain_run_end(const unsigned char *s, size_t i, size_t n, int clean)
 		    _mm_cmpeq_epi8(x, backslash));
 		if (!clean)
 			hits = _mm_or_si128(hits, x);
-		if (_mm_movemask_epi8(hits) != 0)
-			break;
+		if ((mask = (unsigned)_mm_movemask_epi8(hits)) != 0)
+			return i + (size_t)__builtin_ctz(mask);
 		i += 16;
 	}
 #endif

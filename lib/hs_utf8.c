@@ -99,27 +99,35 @@ word_needs_look(const unsigned char *s)
 }
 
 #ifdef __SSE2__
-/* The same test for sixteen bytes at once. */
-static inline int
-block_needs_look(const unsigned char *s)
+/* A bit for each of the sixteen bytes at s that is NUL or has its high bit set. */
+static inline unsigned
+block_look_mask(const unsigned char *s)
 {
 	__m128i x = _mm_loadu_si128((const __m128i *)s);
 
-	return _mm_movemask_epi8(_mm_or_si128(x,
-	    _mm_cmpeq_epi8(x, _mm_setzero_si128()))) != 0;
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(x,
+	    _mm_cmpeq_epi8(x, _mm_setzero_si128())));
 }
 #endif
 
 size_t
 hs_utf8_find_bad(const unsigned char *s, size_t n)
 {
-	size_t i = 0, k;
+	size_t		i = 0, k;
+#ifdef __SSE2__
+	unsigned	mask;
+#endif
 
 	while (i < n) {
 #ifdef __SSE2__
-		if (i + 16 <= n && !block_needs_look(s + i)) {
-			i += 16;
-			continue;
+		/* Jump straight to the first byte that needs a look: a curly quote
+		 * in a block must not cost a retry for each ASCII byte before it. */
+		if (i + 16 <= n) {
+			if ((mask = block_look_mask(s + i)) == 0) {
+				i += 16;
+				continue;
+			}
+			i += (size_t)__builtin_ctz(mask);
 		}
 #endif
 		if (i + 8 <= n && !word_needs_look(s + i)) {
