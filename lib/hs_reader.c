@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <unistd.h>
 
 #include "config.h"
@@ -392,16 +395,33 @@ trim_back(const unsigned char *lo, const unsigned char *p)
 	return p;
 }
 
+/* Every input byte passes through here once (line numbers for messages), and news
+ * has a newline every hundred bytes or so: counted sixteen bytes at a time rather
+ * than found one memchr call each. */
 static uint64_t
 count_newlines(const unsigned char *p, size_t n)
 {
 	const unsigned char *end = p + n;
 	uint64_t count = 0;
 
-	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		count++;
-		p++;
+#ifdef __SSE2__
+	const __m128i	nl = _mm_set1_epi8('\n'), zero = _mm_setzero_si128();
+	__m128i		acc, sums;
+	int		k;
+
+	while (end - p >= 16) {
+		/* each byte lane counts up to 255 newlines, then the lanes are summed */
+		acc = zero;
+		for (k = 0; k < 255 && end - p >= 16; k++, p += 16)
+			acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(
+			    _mm_loadu_si128((const __m128i *)(const void *)p), nl));
+		sums = _mm_sad_epu8(acc, zero);
+		count += (uint64_t)_mm_cvtsi128_si32(sums) +
+		    (uint64_t)_mm_cvtsi128_si32(_mm_srli_si128(sums, 8));
 	}
+#endif
+	for (; p < end; p++)
+		count += *p == '\n';
 	return count;
 }
 
