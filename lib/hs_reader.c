@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <err.h>
+#include <poll.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -68,6 +69,9 @@ enum { HDR_NO, HDR_YES, HDR_MAYBE };
 struct hs_reader {
 	int		 fd;
 	bool		 own_fd;
+	bool		 regular;	/* a regular file: reads never wait */
+	void		(*before_wait)(void *);
+	void		*wait_arg;
 	char		*name;		/* in messages */
 	char		*docname;	/* hs_doc_name() of the input */
 	char		*doc;		/* id of the current article */
@@ -184,7 +188,9 @@ hs_doc_name(const char *path, char *id, size_t idsize)
 struct hs_reader *
 hs_reader_open(const char *path, const struct hs_reader_opts *opts)
 {
-	static const struct hs_reader_opts whole = { HS_UNIT_PARAGRAPH, 0, 0, UINT64_MAX };
+	static const struct hs_reader_opts whole = {
+		.unit = HS_UNIT_PARAGRAPH, .from = 0, .to = UINT64_MAX,
+	};
 	struct hs_reader	*r;
 	struct stat		 st;
 	const char		*name;
@@ -233,6 +239,9 @@ hs_reader_open(const char *path, const struct hs_reader_opts *opts)
 	strlcpy(r->date, "-", sizeof(r->date));
 	r->fd = fd;
 	r->own_fd = !use_stdin;
+	r->regular = S_ISREG(st.st_mode);
+	r->before_wait = opts->before_wait;
+	r->wait_arg = opts->wait_arg;
 	r->unit = opts->unit;
 	r->max_block = opts->max_block == 0 ? HS_MAX_BLOCK : opts->max_block;
 	r->from = opts->from;
@@ -702,6 +711,15 @@ blank_before(struct hs_reader *r, uint64_t h)
 
 /* Make room and read once more.  Keeps what the state still needs: the block being
  * built and CONTEXT bytes before the scan position for header checks. */
+/* Whether a read of fd would return at once (data, end of file or an error). */
+static bool
+input_ready(int fd)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+
+	return poll(&pfd, 1, 0) != 0;
+}
+
 static int
 fill(struct hs_reader *r)
 {
@@ -748,6 +766,8 @@ fill(struct hs_reader *r)
 		r->buf = nbuf;
 		r->cap = ncap;
 	}
+	if (r->before_wait != NULL && !r->regular && !input_ready(r->fd))
+		r->before_wait(r->wait_arg);
 	do
 		got = read(r->fd, r->buf + r->len, r->chunk);
 	while (got == -1 && errno == EINTR);

@@ -42,6 +42,11 @@ struct hs_reader_opts {
 	 * {0, UINT64_MAX} reads everything; from > 0 needs a regular file. */
 	uint64_t	 from;
 	uint64_t	 to;
+	/* Called before a read that would wait (a pipe or terminal with nothing to
+	 * give yet): a tool flushes its output there, so the records of a slow
+	 * producer (tail -f) come out as they are made. NULL: nothing is called. */
+	void		(*before_wait)(void *);
+	void		*wait_arg;
 };
 
 struct hs_block {

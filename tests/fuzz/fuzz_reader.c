@@ -102,7 +102,9 @@ static void
 collect(struct flist *l, enum hs_unit unit, size_t maxb, uint64_t from, uint64_t to,
     unsigned unread_div)
 {
-	struct hs_reader_opts	 o = { unit, maxb, from, to };
+	struct hs_reader_opts	 o = {
+		.unit = unit, .max_block = maxb, .from = from, .to = to,
+	};
 	struct hs_reader	*r;
 	struct hs_block		 b;
 	struct fblock		*f;

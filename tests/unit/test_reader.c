@@ -126,7 +126,9 @@ static struct got *
 read_more(struct got *g, const char *p, enum hs_unit unit, size_t maxb, uint64_t from,
     uint64_t to)
 {
-	struct hs_reader_opts	 o = { unit, maxb, from, to };
+	struct hs_reader_opts	 o = {
+		.unit = unit, .max_block = maxb, .from = from, .to = to,
+	};
 	struct hs_reader	*r;
 	struct hs_block		 b;
 	struct th_capture	 c;
@@ -585,7 +587,9 @@ END_TEST
 START_TEST(test_unread)
 {
 	static const char in[] = "aaaa bbbb cccc dddd eeee. ffff\n\nNext.";
-	struct hs_reader_opts o = { HS_UNIT_PARAGRAPH, 10, 0, UINT64_MAX };
+	struct hs_reader_opts o = {
+		.unit = HS_UNIT_PARAGRAPH, .max_block = 10, .from = 0, .to = UINT64_MAX,
+	};
 	struct hs_reader *r;
 	struct hs_block b;
 	struct th_capture c;
