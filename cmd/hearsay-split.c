@@ -19,6 +19,9 @@
 #include "hs_segment.h"
 #include "hs_util.h"
 
+/* The most sentence spans kept between blocks (a news paragraph has a handful). */
+#define SPANS_KEPT	4096
+
 enum level {
 	LEVEL_ARTICLE,
 	LEVEL_PARAGRAPH,
@@ -299,6 +302,13 @@ split_block(struct splitter *sp, struct hs_reader *r, const struct hs_block *b)
 	}
 	for (i = 0; i < n; i++)
 		write_span(sp, b, sp->spans[i].start, sp->spans[i].end, b->par, ++sp->sent);
+	/* A block of very short sentences grows the array far past what news needs;
+	 * give that back rather than keep it for the rest of the run. */
+	if (sp->nspans_cap > SPANS_KEPT) {
+		free(sp->spans);
+		sp->spans = NULL;
+		sp->nspans_cap = 0;
+	}
 }
 
 /* Before the reader waits for input: what is made so far goes out now. */

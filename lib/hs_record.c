@@ -11,8 +11,10 @@
 
 #include "hs_escape.h"
 #include "hs_record.h"
+#include "hs_utf8.h"
 
 #define FLUSH_AT	(256 * 1024)
+#define PIECE		(64 * 1024)	/* text escaped between looks at FLUSH_AT */
 
 void
 hs_writer_init(struct hs_writer *w, FILE *fp, enum hs_format format)
@@ -52,16 +54,57 @@ field_prefix(struct hs_writer *w, const char *name)
 	hs_buf_append(&w->buf, "\":", 2);
 }
 
+/* How a text field is escaped. */
+enum text_escape {
+	ESCAPE_TSV,
+	ESCAPE_TSV_CLEAN,
+	ESCAPE_JSON
+};
+
+/* Append s[0..n) escaped, a piece at a time, writing out the buffer between pieces:
+ * an 8 MiB field of invalid bytes escapes to 32 MiB, which must not all sit in
+ * memory at once. Pieces end on a character boundary, so no valid sequence is
+ * split and taken for invalid bytes. */
+static void
+put_text(struct hs_writer *w, const char *s, size_t n, enum text_escape how)
+{
+	size_t k;
+
+	while (n > 0) {
+		k = n;
+		if (k > PIECE) {
+			k = hs_utf8_complete_prefix((const unsigned char *)s, PIECE);
+			if (k == 0)
+				k = PIECE;
+		}
+		switch (how) {
+		case ESCAPE_TSV:
+			hs_escape_tsv(&w->buf, s, k);
+			break;
+		case ESCAPE_TSV_CLEAN:
+			hs_escape_tsv_clean(&w->buf, s, k);
+			break;
+		case ESCAPE_JSON:
+			hs_escape_json(&w->buf, s, k);
+			break;
+		}
+		s += k;
+		n -= k;
+		if (n > 0 && w->buf.len >= FLUSH_AT && hs_writer_flush(w) == -1)
+			hs_writer_fail();
+	}
+}
+
 void
 hs_writer_str(struct hs_writer *w, const char *name, const char *s, size_t n)
 {
 	field_prefix(w, name);
 	if (w->format == HS_FORMAT_TSV) {
-		hs_escape_tsv(&w->buf, s, n);
+		put_text(w, s, n, ESCAPE_TSV);
 		return;
 	}
 	hs_buf_putc(&w->buf, '"');
-	hs_escape_json(&w->buf, s, n);
+	put_text(w, s, n, ESCAPE_JSON);
 	hs_buf_putc(&w->buf, '"');
 }
 
@@ -73,7 +116,7 @@ hs_writer_str_clean(struct hs_writer *w, const char *name, const char *s, size_t
 		return;
 	}
 	field_prefix(w, name);
-	hs_escape_tsv_clean(&w->buf, s, n);
+	put_text(w, s, n, ESCAPE_TSV_CLEAN);
 }
 
 void

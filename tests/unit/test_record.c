@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "hs_escape.h"
 #include "hs_record.h"
 #include "suites.h"
 
@@ -134,6 +135,45 @@ START_TEST(test_place_numbers)
 		ck_assert_msg(strcmp(line, want) == 0, "value %zu: '%s'", i, line);
 	}
 	sink_close(&k);
+}
+END_TEST
+
+/* A field far longer than the writer's pieces: multibyte characters that straddle
+ * a piece boundary stay whole, and the output equals one escaping of the field. */
+START_TEST(test_long_field_in_pieces)
+{
+	static const char *const chars[] = {
+		"\xc3\xa9", "\xe2\x80\xa6", "\xf0\x9f\x98\x80", "a", "\t", "\xff"
+	};
+	struct hs_writer	 w;
+	struct hs_buf		 text, want;
+	struct sink		 k;
+	size_t			 i, f;
+
+	for (f = 0; f < 2; f++) {
+		hs_buf_init(&text);
+		hs_buf_init(&want);
+		/* 1.3 MB of mixed widths, so pieces end inside every kind of sequence */
+		for (i = 0; text.len < 1300000; i++)
+			hs_buf_puts(&text, chars[(i * 7 + i / 3) % (f ? 6 : 5)]);
+		hs_escape_tsv(&want, text.data, text.len);
+		hs_buf_putc(&want, '\n');
+		sink_open(&k);
+		hs_writer_init(&w, k.fp, HS_FORMAT_TSV);
+		hs_writer_begin(&w);
+		if (f)
+			hs_writer_str(&w, "text", text.data, text.len);
+		else
+			hs_writer_str_clean(&w, "text", text.data, text.len);
+		hs_writer_end(&w);
+		ck_assert_int_eq(hs_writer_close(&w), 0);
+		sink_text(&k);
+		ck_assert_uint_eq(k.len, want.len);
+		ck_assert(memcmp(k.data, want.data, want.len) == 0);
+		sink_close(&k);
+		hs_buf_free(&text);
+		hs_buf_free(&want);
+	}
 }
 END_TEST
 
@@ -448,6 +488,7 @@ hs_record_suite(void)
 	tcase_add_test(tc, test_place_records);
 	tcase_add_test(tc, test_several_records);
 	tcase_add_test(tc, test_place_numbers);
+	tcase_add_test(tc, test_long_field_in_pieces);
 	tcase_add_test(tc, test_uint);
 	tcase_add_test(tc, test_optstr);
 	tcase_add_test(tc, test_str_with_nul);
