@@ -986,14 +986,29 @@ step_seek(struct hs_reader *r)
 	return STEP_MORE;
 }
 
+/* How a run of white space ended (white_run). */
+enum {
+	RUN_END,	/* at a byte that is not white space, or the window end */
+	RUN_MORE,	/* at an unfinished character that may yet be white space */
+	RUN_BLANK	/* just after the newline that makes *newlines two: a blank line */
+};
+
+/* Move *pp past the white space that starts there. With newlines not NULL, newlines
+ * are counted in it, and the second ends the run. */
 static int
-step_gap(struct hs_reader *r)
+white_run(struct hs_reader *r, const unsigned char **pp, const unsigned char *end,
+    unsigned *newlines)
 {
-	const unsigned char *p = AT(r, r->pos), *end = r->buf + r->len;
-	uint64_t t, h;
+	const unsigned char *p = *pp;
 	size_t k;
+	int how = RUN_END;
 
 	while (p < end) {
+		if (*p == '\n' && newlines != NULL && ++*newlines >= 2) {
+			p++;
+			how = RUN_BLANK;
+			break;
+		}
 		if (*p == ' ' || (*p >= '\t' && *p <= '\r')) {
 			p++;
 			continue;
@@ -1001,13 +1016,25 @@ step_gap(struct hs_reader *r)
 		if (*p < 0xC2)
 			break;
 		if ((k = hs_space_len(p, (size_t)(end - p))) == 0) {
-			if (!r->eof && end - p < 3 && maybe_space_prefix(p, (size_t)(end - p))) {
-				r->pos = OFF(r, p);
-				return STEP_MORE;
-			}
+			if (!r->eof && end - p < 3 && maybe_space_prefix(p, (size_t)(end - p)))
+				how = RUN_MORE;
 			break;
 		}
 		p += k;
+	}
+	*pp = p;
+	return how;
+}
+
+static int
+step_gap(struct hs_reader *r)
+{
+	const unsigned char *p = AT(r, r->pos), *end = r->buf + r->len;
+	uint64_t t, h;
+
+	if (white_run(r, &p, end, NULL) == RUN_MORE) {
+		r->pos = OFF(r, p);
+		return STEP_MORE;
 	}
 	r->pos = t = OFF(r, p);
 	if (p == end) {
@@ -1147,29 +1174,16 @@ step_detached(struct hs_reader *r, struct hs_block *blk)
 {
 	const unsigned char *p = AT(r, r->pos), *end = r->buf + r->len;
 	uint64_t t, h;
-	size_t k;
 	bool ended = false;
 
-	while (p < end) {
-		if (*p == '\n' && r->unit == HS_UNIT_PARAGRAPH && ++r->d_nl >= 2) {
-			ended = true;	/* a blank line */
-			p++;
-			break;
-		}
-		if (*p == ' ' || (*p >= '\t' && *p <= '\r')) {
-			p++;
-			continue;
-		}
-		if (*p < 0xC2)
-			break;
-		if ((k = hs_space_len(p, (size_t)(end - p))) == 0) {
-			if (!r->eof && end - p < 3 && maybe_space_prefix(p, (size_t)(end - p))) {
-				r->pos = OFF(r, p);
-				return STEP_MORE;
-			}
-			break;
-		}
-		p += k;
+	switch (white_run(r, &p, end,
+	    r->unit == HS_UNIT_PARAGRAPH ? &r->d_nl : NULL)) {
+	case RUN_MORE:
+		r->pos = OFF(r, p);
+		return STEP_MORE;
+	case RUN_BLANK:
+		ended = true;
+		break;
 	}
 	r->pos = t = OFF(r, p);
 	if (!ended && p == end) {
