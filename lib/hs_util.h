@@ -1,5 +1,7 @@
 /* hs_util.h: small pieces every tool shares: the white space hearsay knows, the
- * version text, and the exit codes of hearsay(7). */
+ * version text, and the exit codes of hearsay(7).
+ * (No compat.h: libbsd's overlay, pkg-config libbsd-overlay, gives strtonum,
+ * strlcpy and getprogname under <stdlib.h> and <string.h>, as on a BSD.) */
 #ifndef HS_UTIL_H
 #define HS_UTIL_H
 
