@@ -73,6 +73,8 @@ static const struct option longopts[] = {
 static void	usage(FILE *, int) __attribute__((noreturn));
 static int	parse_level(const char *, enum level *);
 static int	parse_part(const char *, unsigned *, unsigned *);
+static int	measure_operands(const char **, int, bool, uint64_t *);
+static void	part_range(uint64_t, unsigned, unsigned, uint64_t *, uint64_t *);
 static void	write_span(struct splitter *, const struct hs_block *, size_t, size_t,
 		    unsigned long, unsigned long);
 static void	split_block(struct splitter *, struct hs_reader *, const struct hs_block *);
@@ -82,7 +84,6 @@ int
 main(int argc, char *argv[])
 {
 	struct splitter		 sp;
-	struct stat		 st;
 	const char		*stdin_only[] = { "-" };
 	const char		**paths;
 	uint64_t		 total = 0, lo = 0, hi = UINT64_MAX, from, to;
@@ -141,45 +142,12 @@ main(int argc, char *argv[])
 	nops = argc > 0 ? argc : 1;
 	paths = argc > 0 ? (const char **)argv : stdin_only;
 
-	/* The sizes of the named files: the progress total, and for --part the one
-	 * stream in which the parts are cut. */
 	if ((ops = calloc(nops, sizeof(*ops))) == NULL)
 		err(HS_EXIT_DATA, NULL);
-	for (i = 0; i < nops; i++) {
-		ops[i].path = paths[i];
-		ops[i].offset = total;
-		ops[i].ok = true;
-		if (strcmp(paths[i], "-") == 0) {
-			if (part_n > 0) {
-				warnx("--part needs named files, not standard input");
-				usage(stderr, HS_EXIT_USAGE);
-			}
-			continue;
-		}
-		if (stat(paths[i], &st) == -1) {
-			if (part_n > 0) {
-				warn("%s", paths[i]);
-				ops[i].ok = false;
-				rval = HS_EXIT_DATA;
-			}
-			continue;
-		}
-		if (part_n > 0 && !S_ISREG(st.st_mode)) {
-			warnx("%s: --part needs regular files", paths[i]);
-			usage(stderr, HS_EXIT_USAGE);
-		}
-		if (S_ISREG(st.st_mode)) {
-			ops[i].size = st.st_size;
-			total += ops[i].size;
-		}
-	}
-	if (part_n > 0) {
-		/* floor(k * total / n) without overflow: total = q n + r. */
-		uint64_t q = total / part_n, r = total % part_n;
-
-		lo = (uint64_t)(part_k - 1) * q + (uint64_t)(part_k - 1) * r / part_n;
-		hi = (uint64_t)part_k * q + (uint64_t)part_k * r / part_n;
-	}
+	if (measure_operands(paths, nops, part_n > 0, &total) == -1)
+		rval = HS_EXIT_DATA;
+	if (part_n > 0)
+		part_range(total, part_k, part_n, &lo, &hi);
 
 	sp.seg = hs_segmenter_new(lex);
 	hs_writer_init(&sp.out, stdout, json ? HS_FORMAT_JSON : HS_FORMAT_TSV);
@@ -251,6 +219,59 @@ parse_part(const char *s, unsigned *k, unsigned *n)
 	if (errstr != NULL || *k > *n)
 		return -1;
 	return 0;
+}
+
+/* Fill ops[] with the operands and their sizes: the progress total, and for --part
+ * the one stream in which the parts are cut. -1 when a file could not be looked
+ * at for --part (warned; it is skipped). */
+static int
+measure_operands(const char **paths, int nops, bool parts, uint64_t *total)
+{
+	struct stat	st;
+	int		i, rv = 0;
+
+	*total = 0;
+	for (i = 0; i < nops; i++) {
+		ops[i].path = paths[i];
+		ops[i].offset = *total;
+		ops[i].ok = true;
+		if (strcmp(paths[i], "-") == 0) {
+			if (parts) {
+				warnx("--part needs named files, not standard input");
+				usage(stderr, HS_EXIT_USAGE);
+			}
+			continue;
+		}
+		if (stat(paths[i], &st) == -1) {
+			/* Without --part the open fails later and says why. */
+			if (parts) {
+				warn("%s", paths[i]);
+				ops[i].ok = false;
+				rv = -1;
+			}
+			continue;
+		}
+		if (parts && !S_ISREG(st.st_mode)) {
+			warnx("%s: --part needs regular files", paths[i]);
+			usage(stderr, HS_EXIT_USAGE);
+		}
+		if (S_ISREG(st.st_mode)) {
+			ops[i].size = st.st_size;
+			*total += ops[i].size;
+		}
+	}
+	return rv;
+}
+
+/* Part k of n of a stream of total bytes: [floor((k-1) total / n), floor(k total / n)),
+ * computed as total = q n + r so that nothing overflows. */
+static void
+part_range(uint64_t total, unsigned k, unsigned n, uint64_t *lo, uint64_t *hi)
+{
+	uint64_t q = total / n, r = total % n;
+
+	*lo = (uint64_t)(k - 1) * q + (uint64_t)(k - 1) * r / n;
+	*hi = (uint64_t)k * q + (uint64_t)k * r / n;
 }
 
 /* One record for text[from..to) of the block. */
