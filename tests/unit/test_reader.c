@@ -274,13 +274,32 @@ START_TEST(test_paragraphs)
 }
 END_TEST
 
+/* An input and the blocks a paragraph-mode read of it gives (unused ones NULL). */
+struct read_case {
+	const char	*in;
+	struct want	 w[3];
+};
+
+static void
+expect_cases(const struct read_case *t, size_t ncases)
+{
+	struct got *g;
+	size_t i, n;
+
+	for (i = 0; i < ncases; i++) {
+		put(t[i].in, strlen(t[i].in));
+		g = read_all(HS_UNIT_PARAGRAPH, 0);
+		for (n = 0; n < TH_NELEM(t[i].w) && t[i].w[n].doc != NULL; n++)
+			continue;
+		expect(g, t[i].in, strlen(t[i].in), t[i].w, n);
+		got_free(g);
+	}
+}
+
 /* Headers by rule (1) and (2); each input gives the blocks listed. */
 START_TEST(test_headers)
 {
-	static const struct {
-		const char	*in;
-		struct want	 w[3];
-	} t[] = {
+	static const struct read_case t[] = {
 		{ "Intro.\ndate 2020-01-01 A.", {
 		    { "news", "-", 1, 0, "Intro.", false },
 		    { "news@7", "2020-01-01", 1, 23, "A.", false } } },
@@ -319,17 +338,7 @@ START_TEST(test_headers)
 		    { "news", "-", 1, 0, "x.", false },
 		    { "news@2", "2020-01-13", 1, 18, "T", false } } },
 	};
-	struct got *g;
-	size_t i, n;
-
-	for (i = 0; i < TH_NELEM(t); i++) {
-		put(t[i].in, strlen(t[i].in));
-		g = read_all(HS_UNIT_PARAGRAPH, 0);
-		for (n = 0; n < TH_NELEM(t[i].w) && t[i].w[n].doc != NULL; n++)
-			continue;
-		expect(g, t[i].in, strlen(t[i].in), t[i].w, n);
-		got_free(g);
-	}
+	expect_cases(t, TH_NELEM(t));
 }
 END_TEST
 
@@ -439,10 +448,7 @@ END_TEST
 /* The first article is named after the file when only white space is before it. */
 START_TEST(test_first_article)
 {
-	static const struct {
-		const char	*in;
-		struct want	 w[2];
-	} t[] = {
+	static const struct read_case t[] = {
 		{ "\n\n  \t\ndate 2020-01-01 A", {
 		    { "news", "2020-01-01", 1, 22, "A", false } } },
 		{ "\xef\xbb\xbf" "date 2020-01-02 B", {
@@ -457,17 +463,7 @@ START_TEST(test_first_article)
 		{ "date 2020-01-04\ndate 2020-01-05 D", {	/* an empty article */
 		    { "news@16", "2020-01-05", 1, 32, "D", false } } },
 	};
-	struct got *g;
-	size_t i, n;
-
-	for (i = 0; i < TH_NELEM(t); i++) {
-		put(t[i].in, strlen(t[i].in));
-		g = read_all(HS_UNIT_PARAGRAPH, 0);
-		for (n = 0; n < TH_NELEM(t[i].w) && t[i].w[n].doc != NULL; n++)
-			continue;
-		expect(g, t[i].in, strlen(t[i].in), t[i].w, n);
-		got_free(g);
-	}
+	expect_cases(t, TH_NELEM(t));
 }
 END_TEST
 
