@@ -188,6 +188,22 @@ hs_doc_name(const char *path, char *id, size_t idsize)
 struct hs_reader *
 hs_reader_open(const char *path, const struct hs_reader_opts *opts)
 {
+	bool	use_stdin = path == NULL || strcmp(path, "-") == 0;
+	int	fd;
+
+	if (use_stdin)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		warn("%s", path);
+		return NULL;
+	}
+	return hs_reader_open_fd(fd, path, opts, NULL, 0);
+}
+
+struct hs_reader *
+hs_reader_open_fd(int fd, const char *path, const struct hs_reader_opts *opts,
+    const void *head, size_t nhead)
+{
 	static const struct hs_reader_opts whole = {
 		.unit = HS_UNIT_PARAGRAPH, .from = 0, .to = UINT64_MAX,
 	};
@@ -197,17 +213,14 @@ hs_reader_open(const char *path, const struct hs_reader_opts *opts)
 	char			*docname;
 	size_t			 dlen;
 	bool			 use_stdin;
-	int			 fd;
 
 	if (opts == NULL)
 		opts = &whole;
 	use_stdin = path == NULL || strcmp(path, "-") == 0;
 	name = use_stdin ? "stdin" : path;
-	if (use_stdin)
-		fd = STDIN_FILENO;
-	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		warn("%s", name);
-		return NULL;
+	if (nhead > 0 && opts->from > 0) {
+		warnx("%s: cannot seek", name);
+		goto fail;
 	}
 	if (fstat(fd, &st) == -1) {
 		warn("%s", name);
@@ -248,8 +261,15 @@ hs_reader_open(const char *path, const struct hs_reader_opts *opts)
 	r->to = opts->to;
 	r->chunk = hs_reader_read_size > 0 ? hs_reader_read_size : CHUNK;
 	r->cap = 4 * r->chunk;
+	if (r->cap < nhead)
+		r->cap = nhead;
 	if ((r->buf = malloc(r->cap)) == NULL)
 		err(HS_EXIT_DATA, NULL);
+	if (nhead > 0) {
+		memcpy(r->buf, head, nhead);
+		r->len = nhead;
+		r->nread = nhead;
+	}
 	r->hdr_pos = NONE;
 	r->hdr_seen_end = NONE;
 	r->must_pass = NONE;

@@ -66,6 +66,11 @@ struct hs_reader;
 /* Open path ("-" or NULL: standard input, named "stdin" in ids and messages). On
  * failure warns "path: reason" and returns NULL. */
 struct hs_reader	*hs_reader_open(const char *path, const struct hs_reader_opts *);
+/* The same on an open descriptor, which the reader closes unless it is standard input,
+ * and from which the first nhead bytes, given in head, were already read (a tool that
+ * looked at the input to decide how to read it). nhead > 0 needs opts->from == 0. */
+struct hs_reader	*hs_reader_open_fd(int fd, const char *path,
+			    const struct hs_reader_opts *, const void *head, size_t nhead);
 /* The next block: 1, or 0 at the end of input, or -1 after an I/O error (warned).
  * Problems in the data (invalid UTF-8, NUL, an impossible date, a cut) are warned
  * once per kind per input, as "name:line: message", and do not stop the reader. */
