@@ -15,9 +15,22 @@ static const char *const type_names[HS_LEX_NTYPES] = {
 	[HS_LEX_NUMABBREV] = "numabbrev",
 	[HS_LEX_TITLE] = "title",
 	[HS_LEX_STARTER] = "starter",
+	[HS_LEX_PERSON] = "person",
+	[HS_LEX_NORP] = "norp",
+	[HS_LEX_ORG] = "org",
+	[HS_LEX_GPE] = "gpe",
+	[HS_LEX_LOC] = "loc",
+	[HS_LEX_GIVEN] = "given",
+	[HS_LEX_ROLE] = "role",
+	[HS_LEX_ORGWORD] = "orgword",
+	[HS_LEX_GPEWORD] = "gpeword",
+	[HS_LEX_LOCWORD] = "locword",
+	[HS_LEX_THINGWORD] = "thingword",
+	[HS_LEX_CUE] = "cue",
+	[HS_LEX_COMMON] = "common",
 };
 
-#define FILTER_BITS	(1u << 16)
+#define FILTER_BITS	(1u << 18)
 
 struct slot {
 	char		*key;		/* NULL: empty */
@@ -27,10 +40,21 @@ struct slot {
 	const char	*canonical;	/* points at the entry's own key slot's string */
 };
 
+/* The types of a key, whatever they are: one probe answers hs_lexicon_types. */
+struct kslot {
+	const char	*key;		/* NULL: empty; the string of a typed slot */
+	size_t		 keylen;
+	uint64_t	 hash;		/* hash_bytes of the key */
+	unsigned	 types;
+};
+
 struct hs_lexicon {
 	struct slot	*slots;
 	size_t		 nslots;	/* a power of two */
 	size_t		 used;
+	struct kslot	*kslots;
+	size_t		 nkslots;	/* a power of two */
+	size_t		 kused;
 	char		**names;	/* canonical names, owned */
 	/* One bit per hash of a key's bytes, of any type: most words a tool looks up
 	 * are in no list, and the filter says so with one memory access. */
@@ -84,6 +108,39 @@ find_slot(const struct hs_lexicon *lex, int type, const char *s, size_t n, uint6
 	}
 }
 
+static struct kslot *
+find_kslot(const struct hs_lexicon *lex, const char *s, size_t n, uint64_t h)
+{
+	size_t		 mask = lex->nkslots - 1, i;
+	struct kslot	*sl;
+
+	for (i = h & mask;; i = (i + 1) & mask) {
+		sl = &lex->kslots[i];
+		if (sl->key == NULL)
+			return sl;
+		if (sl->hash == h && sl->keylen == n && memcmp(sl->key, s, n) == 0)
+			return sl;
+	}
+}
+
+static void
+grow_keys(struct hs_lexicon *lex)
+{
+	struct kslot	*old = lex->kslots, *sl;
+	size_t		 oldn = lex->nkslots, i;
+
+	lex->nkslots = oldn ? oldn * 2 : 1024;
+	if ((lex->kslots = calloc(lex->nkslots, sizeof(*lex->kslots))) == NULL)
+		err(1, NULL);
+	for (i = 0; i < oldn; i++) {
+		if (old[i].key == NULL)
+			continue;
+		sl = find_kslot(lex, old[i].key, old[i].keylen, old[i].hash);
+		*sl = old[i];
+	}
+	free(old);
+}
+
 static void
 grow(struct hs_lexicon *lex)
 {
@@ -126,6 +183,7 @@ static void
 add_key(struct hs_lexicon *lex, int type, const char *s, size_t n, const char *canonical)
 {
 	struct slot	*sl;
+	struct kslot	*ks;
 	uint64_t	 hb = hash_bytes(s, n), h = hash_typed(hb, type);
 
 	lex->filter[filter_bit(hb) / 64] |= UINT64_C(1) << (filter_bit(hb) % 64);
@@ -141,6 +199,17 @@ add_key(struct hs_lexicon *lex, int type, const char *s, size_t n, const char *c
 		lex->used++;
 	}
 	sl->canonical = canonical;
+
+	if ((lex->kused + 1) * 2 > lex->nkslots)
+		grow_keys(lex);
+	ks = find_kslot(lex, s, n, hb);
+	if (ks->key == NULL) {
+		ks->key = sl->key;
+		ks->keylen = n;
+		ks->hash = hb;
+		lex->kused++;
+	}
+	ks->types |= 1u << type;
 }
 
 int
@@ -258,6 +327,7 @@ hs_lexicon_new(void)
 	if ((lex = calloc(1, sizeof(*lex))) == NULL)
 		err(1, NULL);
 	grow(lex);
+	grow_keys(lex);
 	for (src = hs_lexicon_builtin; src->text != NULL; src++) {
 		if (hs_lexicon_load_text(lex, src->name, src->text,
 		    strlen(src->text)) == -1)
@@ -278,6 +348,7 @@ hs_lexicon_free(struct hs_lexicon *lex)
 	for (i = 0; i < lex->nnames; i++)
 		free(lex->names[i]);
 	free(lex->slots);
+	free(lex->kslots);
 	free(lex->names);
 	free(lex);
 }
@@ -299,25 +370,17 @@ hs_lexicon_canonical(const struct hs_lexicon *lex, enum hs_lex_type type,
 unsigned
 hs_lexicon_types(const struct hs_lexicon *lex, const char *s, size_t n)
 {
-	struct slot	*sl;
 	uint64_t	 hb = hash_bytes(s, n);
 	size_t		 bit = filter_bit(hb);
-	unsigned	 types = 0;
-	int		 t;
 
 	if ((lex->filter[bit / 64] & (UINT64_C(1) << (bit % 64))) == 0)
 		return 0;
-	for (t = 0; t < HS_LEX_NTYPES; t++) {
-		sl = find_slot(lex, t, s, n, hash_typed(hb, t));
-		if (sl->key != NULL)
-			types |= 1u << t;
-	}
-	return types;
+	return find_kslot(lex, s, n, hb)->types;
 }
 
 bool
 hs_lexicon_has(const struct hs_lexicon *lex, enum hs_lex_type type,
     const char *s, size_t n)
 {
-	return hs_lexicon_canonical(lex, type, s, n) != NULL;
+	return (hs_lexicon_types(lex, s, n) & (1u << type)) != 0;
 }

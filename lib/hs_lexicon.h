@@ -14,6 +14,21 @@ enum hs_lex_type {
 	HS_LEX_NUMABBREV,	/* "No.", "p.": an abbreviation only before a number */
 	HS_LEX_TITLE,		/* "Sen.", "Dr.", "President": goes before a name */
 	HS_LEX_STARTER,		/* "The", "He": a word that often starts a sentence */
+	/* Names, for hearsay-tag: the canonical name, then its aliases. */
+	HS_LEX_PERSON,		/* "Vladimir Putin", alias "Putin" (hearsay-tag --learn) */
+	HS_LEX_NORP,		/* "Russian", aliases "Russians" */
+	HS_LEX_ORG,		/* "NATO", alias "North Atlantic Treaty Organization" */
+	HS_LEX_GPE,		/* "United States", aliases "US", "U.S.", "America" */
+	HS_LEX_LOC,		/* "Black Sea" */
+	/* Words that tell what a name is. */
+	HS_LEX_GIVEN,		/* "Ingrid": a given name, so "Ingrid X" is a person */
+	HS_LEX_ROLE,		/* "secretary of state": a role before a person's name */
+	HS_LEX_ORGWORD,		/* "Ministry", "Inc.": ends (or heads) an organisation */
+	HS_LEX_GPEWORD,		/* "County", "Province" */
+	HS_LEX_LOCWORD,		/* "Sea", "River" */
+	HS_LEX_THINGWORD,	/* "Plan", "Stadium": ends a name that is no person's */
+	HS_LEX_CUE,		/* "said", "according to": a reporting verb */
+	HS_LEX_COMMON,		/* "former", "despite": an ordinary word, not a name */
 	HS_LEX_NTYPES
 };
 

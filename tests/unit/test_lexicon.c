@@ -283,12 +283,12 @@ START_TEST(test_load_file)
 	unlink(path);
 
 	/* a bad line is reported with the file's path and the line */
-	write_temp(path, sizeof(path), "abbrev\tQorp.\nperson\tJane Doe\n");
+	write_temp(path, sizeof(path), "abbrev\tQorp.\npersons\tJane Doe\n");
 	th_capture_start(&c, stderr);
 	ck_assert_int_eq(hs_lexicon_load_file(lex, path), -1);
 	th_capture_end(&c);
 	unlink(path);
-	snprintf(want, sizeof(want), "%s: %s:2: unknown lexicon type 'person'\n",
+	snprintf(want, sizeof(want), "%s: %s:2: unknown lexicon type 'persons'\n",
 	    getprogname(), path);
 	ck_assert_str_eq(c.text, want);
 	ck_assert(has(lex, HS_LEX_ABBREV, "Qorp."));
