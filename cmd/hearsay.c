@@ -20,6 +20,7 @@ static const struct command {
 	const char	*summary;
 } commands[] = {
 	{ "split",	"cut raw articles into article, paragraph or sentence records" },
+	{ "tag",	"find the names of people, organisations and places, dates and amounts" },
 };
 
 static void	usage(FILE *, int) __attribute__((noreturn));

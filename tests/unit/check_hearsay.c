@@ -12,7 +12,9 @@ main(void)
 
 	sr = srunner_create(hs_buf_suite());
 	srunner_add_suite(sr, hs_escape_suite());
+	srunner_add_suite(sr, hs_input_suite());
 	srunner_add_suite(sr, hs_lexicon_suite());
+	srunner_add_suite(sr, hs_numex_suite());
 	srunner_add_suite(sr, hs_progress_suite());
 	srunner_add_suite(sr, hs_reader_suite());
 	srunner_add_suite(sr, hs_record_suite());

@@ -6,7 +6,9 @@
 
 Suite	*hs_buf_suite(void);
 Suite	*hs_escape_suite(void);
+Suite	*hs_input_suite(void);
 Suite	*hs_lexicon_suite(void);
+Suite	*hs_numex_suite(void);
 Suite	*hs_progress_suite(void);
 Suite	*hs_reader_suite(void);
 Suite	*hs_record_suite(void);

@@ -1,0 +1,2096 @@
+/* hs_tag.c: the named-entity tagger: capitalised runs of words, read with the
+ * lexicons and the context around them, then canonical names for a whole article. */
+#include <err.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "config.h"
+#include "hs_buf.h"
+#include "hs_lexicon.h"
+#include "hs_numex.h"
+#include "hs_tag.h"
+#include "hs_utf8.h"
+#include "hs_util.h"
+
+/*
+ * How it works.  Each piece (sentence) is cut into tokens: words, and punctuation
+ * that matters (sentence ends, quotes, brackets, commas).  A run of capitalised words,
+ * joined across "of" and the like where a name continues ("Bank of England",
+ * "Charles de Gaulle"), is a candidate.  A candidate is read left to right against the
+ * lexicons, longest match first: known names (United States, NATO), titles and roles
+ * (Sen., Secretary of State) that say a person follows, and between them chunks of
+ * unknown words, which are judged by their shape (ends in "Ministry": ORG; starts
+ * with a given name: PERSON) and their context (a reporting verb after, a role
+ * before).  Capitals that only mark a sentence start, or a headline's style, are not
+ * evidence: such words are kept only when a lexicon or the rest of the article
+ * vouches for them.
+ *
+ * Then the article as a whole: full person names are gathered, and a lone surname
+ * (Blinken) or given name (Hillary) joins the full name it belongs to; an acronym
+ * defined in brackets joins its expansion; a single unknown word that nothing vouches
+ * for is dropped.  Headlines are read last, so that their names can be checked
+ * against the body's.
+ */
+
+/* Token flags. */
+#define F_WORD		0x0001
+#define F_CAP		0x0002	/* starts with an upper-case letter */
+#define F_ALLCAPS	0x0004	/* two or more letters, none lower case */
+#define F_LOWER		0x0008	/* starts with a lower-case letter */
+#define F_DIGIT		0x0010	/* starts with a digit */
+#define F_POSS		0x0020	/* a possessive 's or ' followed (not in the span) */
+#define F_ABBR		0x0040	/* ends in a full stop of its own: U.S., J., Sen. */
+#define F_INITIAL	0x0080	/* where any word is capitalised: sentence start ... */
+#define F_TYPES		0x0100	/* types and lc_types are computed */
+
+/* The most tokens a known multi-word name or role spans. */
+#define MAX_NAME_TOKENS	8
+/* A longer candidate is no name; it is read in slices of this many tokens. */
+#define MAX_RUN		24
+
+struct tok {
+	uint32_t	start, end;	/* bytes in the piece */
+	uint16_t	flags;
+	char		punct;		/* punctuation: '.', ',', ':', 'q' (open quote),
+					 * 'Q' (close quote), '(', ')', '-', '&', 'x' */
+	unsigned	types;		/* lexicon types of the word as written */
+	unsigned	lc_types;	/* ... and of its lower-case form */
+	/* longest_known(i, lk_b) remembered: a run asks it several times */
+	uint32_t	lk_b, lk_end;
+	int		lk_type;	/* LK_NONE, -1 (a role or title), or a type */
+};
+#define LK_NONE		(-2)
+
+/* A mention before the article is resolved. */
+enum {
+	M_UNKNOWN = HS_ENT_MAX,		/* one capitalised word nothing vouches for yet */
+};
+#define MF_FULL		0x01	/* a person's name of two words or more */
+#define MF_LEXICON	0x02	/* the name came from a lexicon */
+#define MF_ACRONYM	0x04	/* all capitals */
+#define MF_GIVEN	0x08	/* a lone word that is a given name */
+#define MF_DROP		0x10
+#define MF_PLACE	0x20	/* after "in", "from": a place if nothing else */
+#define MF_FIRSTNAME	0x40	/* a given name, not an ordinary word, mid-sentence */
+
+struct rmention {
+	uint32_t	piece, start, end;
+	int		type;
+	uint32_t	name;		/* offset of its name in the article arena */
+	uint32_t	text;		/* ... and of the words as written (folded) */
+	uint32_t	first, last;	/* person: arena offsets of the first and last name word */
+	uint32_t	order;		/* reading order: body first, headlines last */
+	uint8_t		flags;
+};
+
+struct acronym {
+	uint32_t	acr;		/* arena offsets */
+	uint32_t	expansion;
+};
+
+struct rule {
+	int			 type;
+	pcre2_code		*code;
+	pcre2_match_data	*md;
+};
+
+struct hs_tagger {
+	const struct hs_lexicon	*lex;
+	char			 type_names[HS_ENT_MAX][32];
+	int			 ntypes;
+	struct rule		*rules;
+	size_t			 nrules;
+
+	/* Per article. */
+	const struct hs_article	*art;
+	struct hs_buf		 arena;		/* NUL-terminated names */
+	struct rmention		*rm;
+	size_t			 nrm, caprm;
+	struct acronym		*acr;
+	size_t			 nacr, capacr;
+	struct hs_mention	*out;
+	size_t			 capout;
+	uint32_t		 order;
+
+	/* Per piece. */
+	const char		*text;
+	size_t			 len;
+	uint32_t		 piece;
+	struct tok		*toks;
+	size_t			 ntoks, captoks;
+	struct hs_buf		 key;		/* scratch: a name being looked up */
+};
+
+static const char *const builtin_names[HS_ENT_NBUILTIN] = {
+	"PERSON", "NORP", "ORG", "GPE", "LOC", "DATE", "MONEY", "PERCENT", "QUANTITY",
+};
+
+/* Lexicon type of each entity type, and back. */
+static const enum hs_lex_type ent_lex[] = {
+	[HS_ENT_PERSON] = HS_LEX_PERSON, [HS_ENT_NORP] = HS_LEX_NORP,
+	[HS_ENT_ORG] = HS_LEX_ORG, [HS_ENT_GPE] = HS_LEX_GPE, [HS_ENT_LOC] = HS_LEX_LOC,
+};
+#define ENTITY_LEX_MASK	((1u << HS_LEX_PERSON) | (1u << HS_LEX_NORP) | \
+			 (1u << HS_LEX_ORG) | (1u << HS_LEX_GPE) | (1u << HS_LEX_LOC))
+#define LEXBIT(t)	(1u << (t))
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+static bool	is_initials(const struct hs_tagger *, size_t);
+static void	judge_unknown(struct hs_tagger *, size_t, size_t, bool, size_t, size_t);
+
+/* ------------------------------------------------------------------------------ */
+/* Characters */
+
+static bool
+cp_upper(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	if (c >= 0xC0 && c <= 0xDE)
+		return c != 0xD7;
+	if (c >= 0x100 && c <= 0x137)
+		return (c & 1) == 0;
+	if (c >= 0x139 && c <= 0x148)
+		return (c & 1) == 1;
+	if (c >= 0x14A && c <= 0x177)
+		return (c & 1) == 0;
+	if (c == 0x178 || c == 0x179 || c == 0x17B || c == 0x17D)
+		return true;
+	if (c >= 0x391 && c <= 0x3AB)
+		return true;
+	return c >= 0x400 && c <= 0x42F;
+}
+
+/* Whether a code point of two bytes or more is part of a word: letters of any script,
+ * not the punctuation, spaces and symbols of the ranges below. */
+static bool
+cp_wordchar(uint32_t c)
+{
+	if (c < 0xC0)
+		return false;
+	if (c == 0xD7 || c == 0xF7)
+		return false;
+	if (c >= 0x2000 && c <= 0x2BFF)
+		return false;
+	if (c >= 0x3000 && c <= 0x303F)
+		return false;
+	if (c >= 0xFE00 && c <= 0xFEFF)
+		return false;
+	if (c >= 0xFF00 && c <= 0xFF20)
+		return false;
+	return c < 0x1F000;
+}
+
+/* ASCII classes, for the loops that see every byte. */
+#define C_ALNUM		0x01
+#define C_UPPER		0x02
+#define C_LOWER		0x04
+#define C_SPACE		0x08
+static uint8_t	ascii_class[256];
+
+static void
+init_classes(void)
+{
+	int c;
+
+	for (c = 0; c < 128; c++) {
+		if (c >= 'A' && c <= 'Z')
+			ascii_class[c] = C_ALNUM | C_UPPER;
+		else if (c >= 'a' && c <= 'z')
+			ascii_class[c] = C_ALNUM | C_LOWER;
+		else if (c >= '0' && c <= '9')
+			ascii_class[c] = C_ALNUM;
+		else if (c == ' ' || (c >= '\t' && c <= '\r'))
+			ascii_class[c] = C_SPACE;
+	}
+}
+
+static inline bool
+ascii_alnum(unsigned char c)
+{
+	return (ascii_class[c] & C_ALNUM) != 0;
+}
+
+/* Whether a word starts (or goes on) at s[0..n): the length of its first character, or
+ * 0. */
+static size_t
+word_char(const unsigned char *s, size_t n)
+{
+	uint32_t	c;
+	size_t		l;
+
+	if (s[0] < 0x80)
+		return ascii_class[s[0]] & C_ALNUM;
+	c = hs_utf8_decode(s, n, &l);
+	return c != HS_UTF8_INVALID && cp_wordchar(c) ? l : 0;
+}
+
+/* An apostrophe: ' or U+2019; its length, or 0. */
+static size_t
+apostrophe(const unsigned char *s, size_t n)
+{
+	if (s[0] == '\'')
+		return 1;
+	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x99)
+		return 3;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------------ */
+/* Tokens */
+
+static struct tok *
+push_tok(struct hs_tagger *tg, size_t start, size_t end, uint16_t flags, char punct)
+{
+	struct tok *t;
+
+	if (tg->ntoks == tg->captoks) {
+		size_t ncap = tg->captoks ? tg->captoks * 2 : 256;
+
+		if ((t = reallocarray(tg->toks, ncap, sizeof(*t))) == NULL)
+			err(HS_EXIT_DATA, NULL);
+		tg->toks = t;
+		tg->captoks = ncap;
+	}
+	t = &tg->toks[tg->ntoks++];
+	t->start = (uint32_t)start;
+	t->end = (uint32_t)end;
+	t->flags = flags;
+	t->punct = punct;
+	t->types = t->lc_types = 0;
+	t->lk_b = UINT32_MAX;
+	return t;
+}
+
+/* The case flags of the word s[0..n). */
+static uint16_t
+case_flags(const unsigned char *s, size_t n)
+{
+	uint16_t	f = F_WORD;
+	size_t		i, l, letters = 0, uppers = 0;
+	uint32_t	c;
+
+	for (i = 0; i < n; i += l) {
+		if (s[i] < 0x80) {
+			/* the common case: an ASCII letter, digit or mark */
+			uint8_t k = ascii_class[s[i]];
+
+			l = 1;
+			if (k & (C_UPPER | C_LOWER)) {
+				letters++;
+				if (k & C_UPPER)
+					uppers++;
+				if (letters == 1 && i == 0)
+					f |= (k & C_UPPER) ? F_CAP : F_LOWER;
+			} else if (i == 0 && (k & C_ALNUM))
+				f |= F_DIGIT;
+			continue;
+		}
+		if ((c = hs_utf8_decode(s + i, n - i, &l)) == HS_UTF8_INVALID)
+			continue;
+		if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+			if (i == 0 && c >= '0' && c <= '9')
+				f |= F_DIGIT;
+			continue;
+		}
+		letters++;
+		if (cp_upper(c)) {
+			uppers++;
+			if (letters == 1 && i == 0)
+				f |= F_CAP;
+		} else if (letters == 1 && i == 0)
+			f |= F_LOWER;
+	}
+	if (letters >= 2 && uppers == letters)
+		f |= F_ALLCAPS;
+	return f;
+}
+
+static bool
+lex_has_key(const struct hs_tagger *tg, enum hs_lex_type t, const char *s, size_t n)
+{
+	return hs_lexicon_has(tg->lex, t, s, n);
+}
+
+/* Name particles that may stand in lower case inside a person's name, or begin one
+ * hyphenated (al-Assad). */
+static bool
+is_particle(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di",
+		"del", "della", "dos", "das", "bin", "ibn", "al", "el", "ter", "ten", "zu",
+		"y", "abu", "ben",
+	};
+	size_t i;
+
+	if (n == 0 || n > 5 || s[0] < 'a' || s[0] > 'z')
+		return false;
+	for (i = 0; i < NELEM(words); i++)
+		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
+			return true;
+	return false;
+}
+
+/* Prefixes that make an adjective of a name: Anti-Trump, Pro-Russian. */
+static bool
+is_prefix(const char *s, size_t n)
+{
+	static const char *const words[] = {
+		"anti", "pro", "ex", "post", "pre", "non", "neo", "mid", "un",
+	};
+	size_t i, k;
+
+	for (i = 0; i < NELEM(words); i++) {
+		if (strlen(words[i]) != n)
+			continue;
+		for (k = 0; k < n && (s[k] | 0x20) == words[i][k]; k++)
+			;
+		if (k == n)
+			return true;
+	}
+	return false;
+}
+
+/* A word: letters and digits, with inner apostrophes, hyphens, and full stops of
+ * abbreviations (U.S., e.g.). Adds one token, or several for a hyphenated word whose
+ * parts differ in case (anti-Trump, U.S.-led), and returns the offset after it. */
+static size_t
+scan_word(struct hs_tagger *tg, size_t i)
+{
+	const unsigned char	*s = (const unsigned char *)tg->text;
+	size_t			 n = tg->len, j = i, l, a, start = i, parts[16];
+	size_t			 nparts = 0, k, pend, letters = 0;
+	bool			 dotted = false, high = false, particle_name = false;
+	uint16_t		 f;
+	uint8_t			 cls, seen = 0;
+
+	while (j < n) {
+		if ((cls = ascii_class[s[j]]) & C_ALNUM) {
+			seen |= cls;
+			letters += (cls & (C_UPPER | C_LOWER)) != 0;
+			j++;
+			continue;
+		}
+		if (s[j] >= 0x80 && (l = word_char(s + j, n - j)) > 0) {
+			high = true;
+			j += l;
+			continue;
+		}
+		if ((a = apostrophe(s + j, n - j)) > 0 && j + a < n &&
+		    word_char(s + j + a, n - j - a) > 0) {
+			j += a;
+			continue;
+		}
+		if (s[j] == '-' && j + 1 < n && word_char(s + j + 1, n - j - 1) > 0) {
+			if (nparts < 15)
+				parts[nparts++] = j;
+			j++;
+			continue;
+		}
+		if (s[j] == '.' && j + 1 < n && ascii_alnum(s[j + 1]) &&
+		    (j + 2 >= n || !ascii_alnum(s[j + 2]) || s[j + 2] == '.') &&
+		    j - start <= 3) {
+			/* U.S., e.g., U.N.: one or two letters between full stops */
+			dotted = true;
+			j++;
+			continue;
+		}
+		if (s[j] == '&' && j + 1 < n && s[j + 1] >= 'A' && s[j + 1] <= 'Z' &&
+		    j > start && s[j - 1] >= 'A' && s[j - 1] <= 'Z') {
+			j++;	/* AT&T */
+			continue;
+		}
+		break;
+	}
+	/* A web site: FactCheck.org, Breitbart.com. */
+	if (j + 4 <= n && s[j] == '.' && (memcmp(s + j + 1, "com", 3) == 0 ||
+	    memcmp(s + j + 1, "org", 3) == 0 || memcmp(s + j + 1, "net", 3) == 0 ||
+	    memcmp(s + j + 1, "gov", 3) == 0) && (j + 4 == n ||
+	    word_char(s + j + 4, n - j - 4) == 0))
+		j += 4;
+	/* A full stop that belongs to the word: an initial (J.), a dotted abbreviation
+	 * (U.S.), or a known abbreviation or title (Sen., Inc., Calif.). */
+	k = nparts > 0 ? parts[nparts - 1] + 1 : start;	/* the last part */
+	if (j < n && s[j] == '.' && (dotted || j - start == 1 ||
+	    (j - start == 2 && (memcmp(s + start, "Jr", 2) == 0 ||
+	    memcmp(s + start, "Sr", 2) == 0)) ||
+	    (hs_lexicon_types(tg->lex, tg->text + start, j + 1 - start) &
+	    (LEXBIT(HS_LEX_ABBREV) | LEXBIT(HS_LEX_TITLE) | LEXBIT(HS_LEX_GPE))) ||
+	    (k > start && lex_has_key(tg, HS_LEX_GPE, tg->text + k, j + 1 - k))))
+		j++;
+	parts[nparts] = j;
+
+	/* Hyphenated: split where a part starts in lower case and another in upper case
+	 * (anti-Trump, Reagan-like), but keep name particles (al-Assad) and party
+	 * labels' states apart ((D-Mass.) gives Mass.). */
+	pend = start;
+	if (nparts > 0) {
+		bool mixed = false, first_lower = false;
+
+		for (k = 0; k <= nparts; k++) {
+			size_t ps = k == 0 ? start : parts[k - 1] + 1;
+			f = case_flags(s + ps, parts[k] - ps);
+			if (k == 0)
+				first_lower = (f & F_LOWER) != 0;
+			else if (((f & F_LOWER) != 0) != first_lower)
+				mixed = true;
+		}
+		if (first_lower && is_particle(tg->text + start, parts[0] - start)) {
+			mixed = false;
+			particle_name = (case_flags(s + parts[0] + 1,
+			    parts[1 < nparts ? 1 : nparts] - parts[0] - 1) & F_CAP) != 0;
+		}
+		if (!first_lower && is_prefix(tg->text + start, parts[0] - start))
+			mixed = true;	/* Pro-Russian, Anti-Trump */
+		if (parts[0] - start == 1 && (s[start] == 'D' || s[start] == 'R' ||
+		    s[start] == 'I') && nparts == 1) {
+			/* (D-Mass.): the party letter is no name */
+			push_tok(tg, start, parts[0], F_WORD | F_LOWER, 0);
+			pend = parts[0] + 1;
+			mixed = false;
+		}
+		if (mixed) {
+			for (k = 0; k <= nparts; k++) {
+				size_t ps = k == 0 ? start : parts[k - 1] + 1;
+
+				f = case_flags(s + ps, parts[k] - ps);
+				if (k == 0 && is_prefix(tg->text + ps, parts[k] - ps))
+					f = F_WORD | F_LOWER;
+				push_tok(tg, ps, parts[k], f |
+				    (s[parts[k] - 1] == '.' ? F_ABBR : 0), 0);
+			}
+			return j;
+		}
+	}
+	if (high || pend != start)
+		f = case_flags(s + pend, j - pend);
+	else {
+		/* ASCII: the flags from what the scan saw */
+		cls = ascii_class[s[start]];
+		f = F_WORD | ((cls & C_UPPER) ? F_CAP : (cls & C_LOWER) ? F_LOWER : F_DIGIT);
+		if (letters >= 2 && !(seen & C_LOWER))
+			f |= F_ALLCAPS;
+	}
+	if (s[j - 1] == '.')
+		f |= F_ABBR;
+	if (particle_name)
+		f = (uint16_t)((f & ~F_LOWER) | F_CAP);	/* al-Assad */
+	/* A possessive is no part of the name: Moscow's, Moscow’s, the Joneses'. */
+	if (j - pend > 2 && s[j - 1] == 's' && (a = apostrophe(s + j - 2, 2)) == 1) {
+		push_tok(tg, pend, j - 2, f | F_POSS, 0);
+		return j;
+	}
+	if (j - pend > 4 && s[j - 1] == 's' && s[j - 4] == 0xE2 && s[j - 3] == 0x80 &&
+	    s[j - 2] == 0x99) {
+		push_tok(tg, pend, j - 4, f | F_POSS, 0);
+		return j;
+	}
+	if (j < n && s[j - 1] == 's' && (a = apostrophe(s + j, n - j)) > 0 &&
+	    (j + a >= n || word_char(s + j + a, n - j - a) == 0)) {
+		push_tok(tg, pend, j, f | F_POSS, 0);
+		return j + a;
+	}
+	push_tok(tg, pend, j, f, 0);
+	return j;
+}
+
+static void
+tokenize(struct hs_tagger *tg)
+{
+	const unsigned char	*s = (const unsigned char *)tg->text;
+	size_t			 n = tg->len, i = 0, l;
+	uint32_t		 c;
+	char			 p;
+	bool			 initial = true;
+
+	tg->ntoks = 0;
+	while (i < n) {
+		if (ascii_class[s[i]] & C_SPACE) {
+			i++;
+			continue;
+		}
+		if (s[i] >= 0x80 && (l = hs_space_len(s + i, n - i)) > 0) {
+			i += l;
+			continue;
+		}
+		if ((ascii_class[s[i]] & C_ALNUM) || (s[i] >= 0x80 &&
+		    word_char(s + i, n - i) > 0)) {
+			size_t first = tg->ntoks;
+
+			i = scan_word(tg, i);
+			if (initial && first < tg->ntoks)
+				tg->toks[first].flags |= F_INITIAL;
+			initial = false;
+			continue;
+		}
+		if (s[i] < 0x80) {
+			c = s[i];
+			l = 1;
+		} else
+			c = hs_utf8_decode(s + i, n - i, &l);
+		switch (c) {
+		case '.': case '!': case '?': case 0x2026:
+			p = '.';
+			break;
+		case ',':
+			p = ',';
+			break;
+		case ':': case ';':
+			p = ':';
+			break;
+		case '(': case '[':
+			p = '(';
+			break;
+		case ')': case ']':
+			p = ')';
+			break;
+		case 0x201C: case 0x2018: case 0xAB:
+			p = 'q';
+			break;
+		case 0x201D: case 0x2019: case 0xBB:
+			p = 'Q';
+			break;
+		case '"': case '\'':
+			/* Straight marks open after a space or a bracket, else close. */
+			p = tg->ntoks == 0 || (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\n' ||
+			    s[i - 1] == '(' || s[i - 1] == '\t')) ? 'q' : 'Q';
+			break;
+		case '-': case 0x2013: case 0x2014: case 0x2015:
+			p = '-';
+			break;
+		case '&':
+			p = '&';
+			break;
+		default:
+			p = 'x';
+			break;
+		}
+		push_tok(tg, i, i + l, 0, p);
+		initial = p == '.' || p == ':' || p == 'q' || (initial && p != 'x') ||
+		    p == '(' || p == '-';
+		i += l;
+	}
+}
+
+/* ------------------------------------------------------------------------------ */
+/* Keys: the text of a span of tokens as the lexicons spell it */
+
+/* Append text[s..e) to b, with curly apostrophes straight, dashes as hyphens and
+ * every run of white space as one space. */
+static void
+append_folded(struct hs_buf *b, const char *text, size_t s, size_t e)
+{
+	const unsigned char	*p = (const unsigned char *)text;
+	size_t			 i = s, l;
+	bool			 space = false;
+
+	while (i < e) {
+		if (p[i] < 0x80 && p[i] != ' ' && p[i] != '\n' && p[i] != '\t' &&
+		    p[i] != '\r') {
+			if (space)
+				hs_buf_putc(b, ' ');
+			space = false;
+			hs_buf_putc(b, (char)p[i++]);
+			continue;
+		}
+		if ((l = hs_space_len(p + i, e - i)) > 0) {
+			space = b->len > 0;
+			i += l;
+			continue;
+		}
+		if (space)
+			hs_buf_putc(b, ' ');
+		space = false;
+		if (e - i >= 3 && p[i] == 0xE2 && p[i + 1] == 0x80 &&
+		    (p[i + 2] == 0x99 || p[i + 2] == 0x98)) {
+			hs_buf_putc(b, '\'');
+			i += 3;
+		} else if (e - i >= 3 && p[i] == 0xE2 && p[i + 1] == 0x80 &&
+		    (p[i + 2] == 0x93 || p[i + 2] == 0x94)) {
+			hs_buf_putc(b, '-');
+			i += 3;
+		} else
+			hs_buf_putc(b, (char)p[i++]);
+	}
+}
+
+/* The key of tokens [a, b], in tg->key (NUL-terminated). */
+static const char *
+key_of(struct hs_tagger *tg, size_t a, size_t b)
+{
+	tg->key.len = 0;
+	append_folded(&tg->key, tg->text, tg->toks[a].start, tg->toks[b].end);
+	hs_buf_putc(&tg->key, '\0');
+	tg->key.len--;
+	return tg->key.data;
+}
+
+/* The same in lower case (ASCII letters only: roles and common words are ASCII). */
+static const char *
+lc_key_of(struct hs_tagger *tg, size_t a, size_t b)
+{
+	size_t i;
+
+	key_of(tg, a, b);
+	for (i = 0; i < tg->key.len; i++)
+		if (tg->key.data[i] >= 'A' && tg->key.data[i] <= 'Z')
+			tg->key.data[i] |= 0x20;
+	return tg->key.data;
+}
+
+/* The lexicon types of token i as written, and of its lower-case form. An all-capital
+ * word (WASHINGTON) is also looked up as Washington. */
+static void
+tok_types(struct hs_tagger *tg, size_t i)
+{
+	struct tok	*t = &tg->toks[i];
+	const char	*w = tg->text + t->start;
+	size_t		 n = t->end - t->start, k;
+	char		 lc[64];
+	bool		 upper = false;
+
+	if (t->flags & F_TYPES)
+		return;
+	t->flags |= F_TYPES;
+	if (!(t->flags & F_WORD))
+		return;
+	/* Most words are short ASCII: looked up where they stand. */
+	if (n < sizeof(lc) && memchr(w, 0xE2, n) == NULL) {
+		t->types = hs_lexicon_types(tg->lex, w, n);
+		for (k = 0; k < n; k++) {
+			lc[k] = w[k];
+			if (w[k] >= 'A' && w[k] <= 'Z') {
+				lc[k] |= 0x20;
+				upper = true;
+			}
+		}
+		t->lc_types = upper ? hs_lexicon_types(tg->lex, lc, n) : t->types;
+		if ((t->flags & F_ALLCAPS) && n >= 4 && !(t->types & ENTITY_LEX_MASK)) {
+			lc[0] = w[0];
+			t->types |= hs_lexicon_types(tg->lex, lc, n) & ENTITY_LEX_MASK;
+		}
+		return;
+	}
+	key_of(tg, i, i);
+	t->types = hs_lexicon_types(tg->lex, tg->key.data, tg->key.len);
+	if ((t->flags & F_ALLCAPS) && tg->key.len >= 4 && !(t->types & ENTITY_LEX_MASK)) {
+		for (k = 1; k < tg->key.len; k++)
+			if (tg->key.data[k] >= 'A' && tg->key.data[k] <= 'Z')
+				tg->key.data[k] |= 0x20;
+		t->types |= hs_lexicon_types(tg->lex, tg->key.data, tg->key.len) &
+		    ENTITY_LEX_MASK;
+	}
+	lc_key_of(tg, i, i);
+	t->lc_types = hs_lexicon_types(tg->lex, tg->key.data, tg->key.len);
+}
+
+static bool
+tok_is(struct hs_tagger *tg, size_t i, enum hs_lex_type type)
+{
+	tok_types(tg, i);
+	return (tg->toks[i].types & LEXBIT(type)) != 0;
+}
+
+static bool
+tok_lc_is(struct hs_tagger *tg, size_t i, enum hs_lex_type type)
+{
+	tok_types(tg, i);
+	return (tg->toks[i].lc_types & LEXBIT(type)) != 0;
+}
+
+/* A word that is an ordinary English word in lower case, or begins sentences. */
+static bool
+tok_common(struct hs_tagger *tg, size_t i)
+{
+	tok_types(tg, i);
+	return (tg->toks[i].lc_types & LEXBIT(HS_LEX_COMMON)) != 0 ||
+	    (tg->toks[i].types & LEXBIT(HS_LEX_STARTER)) != 0;
+}
+
+static bool
+tok_text_is(const struct hs_tagger *tg, size_t i, const char *w)
+{
+	const struct tok *t = &tg->toks[i];
+	size_t n = strlen(w);
+
+	return t->end - t->start == n && memcmp(tg->text + t->start, w, n) == 0;
+}
+
+static inline bool
+is_word(const struct hs_tagger *tg, size_t i)
+{
+	return i < tg->ntoks && (tg->toks[i].flags & F_WORD);
+}
+
+/* A capitalised word that can be part of a name ("I" and "I'm" cannot). */
+static inline bool
+is_cap(const struct hs_tagger *tg, size_t i)
+{
+	const struct tok *t;
+
+	if (!is_word(tg, i))
+		return false;
+	t = &tg->toks[i];
+	if (!(t->flags & (F_CAP | F_ALLCAPS)))
+		return false;
+	if (tg->text[t->start] == 'I' && (t->end - t->start == 1 ||
+	    apostrophe((const unsigned char *)tg->text + t->start + 1,
+	    t->end - t->start - 1) > 0))
+		return false;
+	return true;
+}
+
+static bool
+is_suffix(const struct hs_tagger *tg, size_t i)
+{
+	return tok_text_is(tg, i, "Jr.") || tok_text_is(tg, i, "Sr.") ||
+	    tok_text_is(tg, i, "Jr") || tok_text_is(tg, i, "II") ||
+	    tok_text_is(tg, i, "III") || tok_text_is(tg, i, "IV");
+}
+
+/* Month and weekday names: dates, not names (hs_numex reads them). */
+static bool
+is_calendar(const struct hs_tagger *tg, size_t i)
+{
+	static const char *const words[] = {
+		"January", "February", "March", "April", "May", "June", "July",
+		"August", "September", "October", "November", "December", "Jan.",
+		"Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.",
+		"Nov.", "Dec.", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+		"Saturday", "Sunday",
+	};
+	const struct tok	*t = &tg->toks[i];
+	size_t			 k;
+
+	if (t->end - t->start < 3 || t->end - t->start > 9 ||
+	    strchr("JFMASONDTW", tg->text[t->start]) == NULL)
+		return false;
+	for (k = 0; k < NELEM(words); k++)
+		if (tok_text_is(tg, i, words[k]))
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------------------------ */
+/* Mentions */
+
+static uint32_t
+arena_add(struct hs_tagger *tg, const char *s, size_t n)
+{
+	uint32_t off = (uint32_t)tg->arena.len;
+
+	hs_buf_append(&tg->arena, s, n);
+	hs_buf_putc(&tg->arena, '\0');
+	return off;
+}
+
+static const char *
+arena_str(const struct hs_tagger *tg, uint32_t off)
+{
+	return tg->arena.data + off;
+}
+
+static struct rmention *
+add_mention(struct hs_tagger *tg, size_t a, size_t b, int type, const char *name,
+    size_t namelen, uint8_t flags)
+{
+	struct rmention *m;
+
+	if (tg->nrm == tg->caprm) {
+		size_t ncap = tg->caprm ? tg->caprm * 2 : 256;
+
+		if ((m = reallocarray(tg->rm, ncap, sizeof(*m))) == NULL)
+			err(HS_EXIT_DATA, NULL);
+		tg->rm = m;
+		tg->caprm = ncap;
+	}
+	m = &tg->rm[tg->nrm++];
+	m->piece = tg->piece;
+	m->start = tg->toks[a].start;
+	m->end = tg->toks[b].end;
+	m->type = type;
+	m->name = arena_add(tg, name, namelen);
+	m->text = m->first = m->last = m->name;
+	m->order = tg->order++;
+	m->flags = flags;
+	return m;
+}
+
+/* A person's name from tokens [a, b]: its first and last words are kept apart so
+ * that a later "Blinken" or "Hillary" can find it. */
+static void
+add_person(struct hs_tagger *tg, size_t a, size_t b)
+{
+	struct rmention	*m;
+	size_t		 last = b;
+
+	key_of(tg, a, b);
+	m = add_mention(tg, a, b, HS_ENT_PERSON, tg->key.data, tg->key.len,
+	    a < b ? MF_FULL : 0);
+	while (last > a && is_suffix(tg, last))
+		last--;
+	if (a < b) {
+		key_of(tg, a, a);
+		m->first = arena_add(tg, tg->key.data, tg->key.len);
+		key_of(tg, last, last);
+		m->last = arena_add(tg, tg->key.data, tg->key.len);
+	} else if (tok_is(tg, a, HS_LEX_GIVEN))
+		m->flags |= MF_GIVEN;
+}
+
+/* The first and last words of a person's full name from a lexicon: "George W.
+ * Bush" is George ... Bush, "Martin Luther King Jr." Martin ... King. */
+static void
+name_parts(struct hs_tagger *tg, struct rmention *m, const char *name)
+{
+	const char	*sp = strchr(name, ' '), *end = name + strlen(name), *ls;
+	size_t		 n;
+
+	m->first = arena_add(tg, name, sp ? (size_t)(sp - name) : strlen(name));
+	for (;;) {
+		for (ls = end; ls > name && ls[-1] != ' '; ls--)
+			;
+		n = (size_t)(end - ls);
+		if (ls > name && ((n == 3 && (memcmp(ls, "Jr.", 3) == 0 ||
+		    memcmp(ls, "Sr.", 3) == 0 || memcmp(ls, "III", 3) == 0)) ||
+		    (n == 2 && (memcmp(ls, "Jr", 2) == 0 || memcmp(ls, "II", 2) == 0)))) {
+			end = ls - 1;
+			while (end > name && end[-1] == ',')
+				end--;
+			continue;
+		}
+		break;
+	}
+	m->last = arena_add(tg, ls, (size_t)(end - ls));
+}
+
+/* The longest known entity, role or title starting at token i and ending by token
+ * b: its last token in *end, its kind in *lextype (an entity type, or -1 for a role
+ * or title). */
+static bool
+longest_known(struct hs_tagger *tg, size_t i, size_t b, size_t *end, int *lextype)
+{
+	size_t		 j, k, n, last = i + MAX_NAME_TOKENS - 1, lens[MAX_NAME_TOKENS];
+	char		 lc[256];
+	unsigned	 types;
+	int		 t;
+	bool		 role;
+
+	if (last > b)
+		last = b;
+	if (tg->toks[i].lk_b == b) {
+		*end = tg->toks[i].lk_end;
+		*lextype = tg->toks[i].lk_type;
+		return *lextype != LK_NONE;
+	}
+	tg->toks[i].lk_b = (uint32_t)b;
+	tg->toks[i].lk_type = LK_NONE;
+	tok_types(tg, i);
+	/* The key of [i, j] is a prefix of the key of [i, last]: fold once. */
+	if (last > i) {
+		tg->key.len = 0;
+		append_folded(&tg->key, tg->text, tg->toks[i].start, tg->toks[i].end);
+		lens[0] = tg->key.len;
+		for (j = i + 1; j <= last; j++) {
+			append_folded(&tg->key, tg->text, tg->toks[j - 1].end, tg->toks[j].end);
+			lens[j - i] = tg->key.len;
+		}
+		n = tg->key.len < sizeof(lc) ? tg->key.len : sizeof(lc);
+		for (k = 0; k < n; k++)
+			lc[k] = tg->key.data[k] >= 'A' && tg->key.data[k] <= 'Z' ?
+			    (char)(tg->key.data[k] | 0x20) : tg->key.data[k];
+	}
+	for (j = last + 1; j-- > i;) {
+		if (!is_word(tg, j))
+			continue;
+		if (j == i)
+			types = tg->toks[i].types;
+		else
+			types = hs_lexicon_types(tg->lex, tg->key.data, lens[j - i]);
+		for (t = HS_ENT_PERSON; t <= HS_ENT_LOC; t++)
+			if (types & LEXBIT(ent_lex[t]))
+				goto found;
+		if (types & LEXBIT(HS_LEX_TITLE)) {
+			t = -1;
+			goto found;
+		}
+		if (j == i)
+			role = (tg->toks[i].lc_types & LEXBIT(HS_LEX_ROLE)) != 0;
+		else
+			role = lens[j - i] <= sizeof(lc) && hs_lexicon_has(tg->lex,
+			    HS_LEX_ROLE, lc, lens[j - i]);
+		if (role) {
+			/* "FBI Director": the FBI is named, the director is a role */
+			if (j > i && (tg->toks[i].types & ENTITY_LEX_MASK) &&
+			    !(tg->toks[i].lc_types & LEXBIT(HS_LEX_ROLE)))
+				continue;
+			t = -1;
+			goto found;
+		}
+	}
+	return false;
+
+found:
+	tg->toks[i].lk_end = (uint32_t)j;
+	tg->toks[i].lk_type = t;
+	*end = j;
+	*lextype = t;
+	return true;
+}
+
+/* The canonical name of the known entity tokens [a, b] as type t. */
+static void
+add_known(struct hs_tagger *tg, size_t a, size_t b, int t)
+{
+	struct rmention	*m;
+	const char	*canon;
+	size_t		 k;
+
+	key_of(tg, a, b);
+	canon = hs_lexicon_canonical(tg->lex, ent_lex[t], tg->key.data, tg->key.len);
+	if (canon == NULL && a == b && (tg->toks[a].flags & F_ALLCAPS)) {
+		for (k = 1; k < tg->key.len; k++)
+			if (tg->key.data[k] >= 'A' && tg->key.data[k] <= 'Z')
+				tg->key.data[k] |= 0x20;
+		canon = hs_lexicon_canonical(tg->lex, ent_lex[t], tg->key.data,
+		    tg->key.len);
+	}
+	if (canon == NULL)
+		canon = tg->key.data;
+	if (t == HS_ENT_PERSON) {
+		/* A known person (people.tsv, or -L from --learn): a full name is one;
+		 * a lone surname is still open to the article's own full names. */
+		m = add_mention(tg, a, b, t, canon, strlen(canon),
+		    MF_LEXICON | (a < b ? MF_FULL : 0));
+		if (a < b)
+			name_parts(tg, m, canon);
+	} else
+		m = add_mention(tg, a, b, t, canon, strlen(canon), MF_LEXICON |
+		    ((tg->toks[a].flags & F_ALLCAPS) && a == b ? MF_ACRONYM : 0));
+	if (a == b) {
+		/* The word as written, for the article to check against its people. */
+		key_of(tg, a, a);
+		if (strcmp(tg->key.data, arena_str(tg, m->name)) != 0)
+			m->text = arena_add(tg, tg->key.data, tg->key.len);
+	}
+}
+
+/* Whether a role (lower case: "national security adviser") ends just before token a. */
+static bool
+role_before(struct hs_tagger *tg, size_t a)
+{
+	char		 buf[128];
+	size_t		 n, len = 0, w, k;
+	const struct tok *t;
+
+	/* The words before a, lower case, joined by single spaces, built backwards:
+	 * "adviser", "security adviser", "national security adviser". */
+	for (n = 1; n <= 4 && n <= a; n++) {
+		t = &tg->toks[a - n];
+		if (!is_word(tg, a - n) || (t->flags & F_CAP))
+			return false;
+		w = t->end - t->start;
+		if (w + 1 + len > sizeof(buf))
+			return false;
+		if (len > 0) {
+			memmove(buf + w + 1, buf, len);
+			buf[w] = ' ';
+			len++;
+		}
+		for (k = 0; k < w; k++)
+			buf[k] = tg->text[t->start + k] >= 'A' && tg->text[t->start + k] <= 'Z' ?
+			    (char)(tg->text[t->start + k] | 0x20) : tg->text[t->start + k];
+		len += w;
+		if (hs_lexicon_has(tg->lex, HS_LEX_ROLE, buf, len))
+			return true;
+	}
+	return false;
+}
+
+/* A reporting verb right after token b (Blinken said), or right before token a
+ * (said Blinken, according to Blinken). */
+static bool
+cue_around(struct hs_tagger *tg, size_t a, size_t b)
+{
+	size_t j = b + 1;
+
+	if (j < tg->ntoks && tg->toks[j].punct == ',' && is_word(tg, j + 1) &&
+	    (tg->toks[j + 1].flags & F_DIGIT) && j + 2 < tg->ntoks &&
+	    tg->toks[j + 2].punct == ',')
+		return true;		/* Blinken, 59, */
+	if (is_word(tg, j) && (tg->toks[j].flags & F_LOWER) && tok_lc_is(tg, j, HS_LEX_CUE))
+		return true;
+	if (a >= 1 && is_word(tg, a - 1) && (tg->toks[a - 1].flags & F_LOWER) &&
+	    tok_lc_is(tg, a - 1, HS_LEX_CUE))
+		return true;
+	if (a >= 2 && is_word(tg, a - 2) && is_word(tg, a - 1)) {
+		lc_key_of(tg, a - 2, a - 1);
+		if (hs_lexicon_has(tg->lex, HS_LEX_CUE, tg->key.data, tg->key.len))
+			return true;
+	}
+	return false;
+}
+
+/* "G.K.", "J.": initials before a surname. */
+static bool
+is_initials(const struct hs_tagger *tg, size_t i)
+{
+	const struct tok	*t = &tg->toks[i];
+	const char		*s = tg->text + t->start;
+	size_t			 n = t->end - t->start, k;
+
+	if (!(t->flags & F_ABBR) || n < 2 || n > 6)
+		return false;
+	for (k = 0; k < n; k += 2)
+		if (!(s[k] >= 'A' && s[k] <= 'Z') || k + 1 >= n || s[k + 1] != '.')
+			return false;
+	return true;
+}
+
+/* Tokens [a, b] look like the words of a person's name: capitalised, not all
+ * capitals, not the words of bodies, places or dates. Before a given name they must
+ * not be ordinary words either; after one they may (Charlie Black, Billie Jean
+ * King), but a role only as the last word (Paul Singer; not "Paul Senator Ryan"). */
+static bool
+name_words(struct hs_tagger *tg, size_t a, size_t b, bool after_given)
+{
+	size_t i;
+
+	if (b - a > 3)
+		return false;
+	for (i = a; i <= b; i++) {
+		if (!is_word(tg, i))
+			return false;
+		if (is_particle(tg->text + tg->toks[i].start,
+		    tg->toks[i].end - tg->toks[i].start) || is_suffix(tg, i) ||
+		    is_initials(tg, i))
+			continue;
+		if (!(tg->toks[i].flags & F_CAP) || (tg->toks[i].flags & F_ALLCAPS))
+			return false;
+		if (tok_is(tg, i, HS_LEX_ORGWORD) || tok_is(tg, i, HS_LEX_GPEWORD) ||
+		    tok_is(tg, i, HS_LEX_LOCWORD) || is_calendar(tg, i))
+			return false;
+		if (after_given ? i < b && tok_lc_is(tg, i, HS_LEX_ROLE) :
+		    tok_common(tg, i) && !tok_is(tg, i, HS_LEX_GIVEN))
+			return false;
+	}
+	return true;
+}
+
+static bool
+name_shaped(struct hs_tagger *tg, size_t a, size_t b)
+{
+	return name_words(tg, a, b, false);
+}
+
+static bool
+surname_shaped(struct hs_tagger *tg, size_t a, size_t b)
+{
+	return name_words(tg, a, b, true);
+}
+
+/* The first given name (or initials) in [a, b] that can open a name: an ordinary
+ * word that is also a given name (Bill, Will) only as the first word. */
+static size_t
+first_given(struct hs_tagger *tg, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a; i <= b; i++)
+		if (is_cap(tg, i) && ((tok_is(tg, i, HS_LEX_GIVEN) &&
+		    (i == a || !tok_common(tg, i))) || is_initials(tg, i)))
+			return i;
+	return SIZE_MAX;
+}
+
+/* Drop connecting words ("of", "and", particles) at either end of [*a, *b]. */
+static bool
+trim_chunk(struct hs_tagger *tg, size_t *a, size_t *b)
+{
+	while (*a <= *b && !is_cap(tg, *a))
+		(*a)++;
+	while (*b > *a && !is_cap(tg, *b) && !is_suffix(tg, *b))
+		(*b)--;
+	return *a <= *b && is_cap(tg, *a);
+}
+
+/* Tokens [a, b] that no lexicon knows: judge them by shape and context. */
+static void
+judge_unknown(struct hs_tagger *tg, size_t a, size_t b, bool person_cue, size_t ra,
+    size_t rb)
+{
+	size_t	i, g;
+	bool	all_common = true;
+
+	if (!trim_chunk(tg, &a, &b))
+		return;
+	for (i = a; i <= b; i++)
+		if (is_cap(tg, i) && (!tok_common(tg, i) || tok_is(tg, i, HS_LEX_GIVEN)))
+			all_common = false;
+	if (a < b && tok_is(tg, b, HS_LEX_ORGWORD)) {
+		key_of(tg, a, b);
+		add_mention(tg, a, b, HS_ENT_ORG, tg->key.data, tg->key.len, 0);
+		return;
+	}
+	if (a < b && tok_is(tg, a, HS_LEX_ORGWORD) && b > a + 1 &&
+	    (tok_text_is(tg, a + 1, "of") || tok_text_is(tg, a + 1, "on") ||
+	    tok_text_is(tg, a + 1, "for"))) {
+		key_of(tg, a, b);
+		add_mention(tg, a, b, HS_ENT_ORG, tg->key.data, tg->key.len, 0);
+		return;
+	}
+	if (a < b && tok_is(tg, b, HS_LEX_GPEWORD)) {
+		key_of(tg, a, b);
+		add_mention(tg, a, b, HS_ENT_GPE, tg->key.data, tg->key.len, 0);
+		return;
+	}
+	if (a < b && (tok_is(tg, b, HS_LEX_LOCWORD) || tok_is(tg, a, HS_LEX_LOCWORD))) {
+		key_of(tg, a, b);
+		add_mention(tg, a, b, HS_ENT_LOC, tg->key.data, tg->key.len, 0);
+		return;
+	}
+	if (all_common)
+		return;
+	/* Laws, plans, buildings and events named after people are not people:
+	 * Marshall Plan, Madison Square Garden, Hurricane Katrina. */
+	if (tok_is(tg, b, HS_LEX_THINGWORD) || (a < b && tok_is(tg, a, HS_LEX_THINGWORD)))
+		return;
+	if (a < b && is_calendar(tg, a))
+		a++;
+	/* A given name makes a person of the words around it: before it, words
+	 * shaped like names (a given name we do not know: Billie Jean King, Cassius
+	 * Clay Sr.); after it, any capitalised words but those of bodies, places and
+	 * dates (Charlie Black, Paul Singer). Other words before it are not the
+	 * name's: "Hall of Fame trainer Angelo Dundee". */
+	if (a < b && (g = first_given(tg, a, b)) != SIZE_MAX &&
+	    (g < b ? surname_shaped(tg, g + 1, b) : g > a)) {
+		if (g == a || (g - a == 1 && name_shaped(tg, a, a))) {
+			add_person(tg, a, b);
+			return;
+		}
+		if (g < b && !is_suffix(tg, g + 1)) {
+			judge_unknown(tg, a, g - 1, false, ra, g - 1);
+			add_person(tg, g, b);
+			return;
+		}
+	}
+	if ((person_cue || cue_around(tg, ra, rb)) && (name_shaped(tg, a, b) ||
+	    (a < b && surname_shaped(tg, a, b)))) {
+		add_person(tg, a, b);
+		return;
+	}
+	if (a < b && name_shaped(tg, a, b)) {
+		add_person(tg, a, b);
+		return;
+	}
+	if (a == b && is_calendar(tg, a))
+		return;
+	if (a == b) {
+		/* One word: kept for the article to decide (a surname, an acronym). */
+		bool place = ra == a && !(tg->toks[a].flags & F_POSS) &&
+		    !tok_common(tg, a) && !(tg->toks[a].flags & F_ALLCAPS) &&
+		    ((a > 0 && is_word(tg, a - 1) && (tok_text_is(tg, a - 1, "in") ||
+		    tok_text_is(tg, a - 1, "from") || tok_text_is(tg, a - 1, "near"))) ||
+		    (a + 2 < tg->ntoks && tg->toks[a + 1].punct == ',' &&
+		    is_cap(tg, a + 2) && tok_is(tg, a + 2, HS_LEX_GPE)));
+
+		key_of(tg, a, a);
+		add_mention(tg, a, a, M_UNKNOWN, tg->key.data, tg->key.len,
+		    ((tg->toks[a].flags & F_ALLCAPS) ? MF_ACRONYM :
+		    tok_is(tg, a, HS_LEX_GIVEN) ? MF_GIVEN : 0) | (place ? MF_PLACE : 0) |
+		    (tok_is(tg, a, HS_LEX_GIVEN) && !tok_common(tg, a) &&
+		    !(tg->toks[a].flags & F_INITIAL) ? MF_FIRSTNAME : 0));
+		return;
+	}
+	/* Several capitalised words of no known shape: each may still be a surname. */
+	for (i = a; i <= b; i++)
+		if (is_cap(tg, i) && !tok_common(tg, i)) {
+			key_of(tg, i, i);
+			add_mention(tg, i, i, M_UNKNOWN, tg->key.data, tg->key.len,
+			    (tg->toks[i].flags & F_ALLCAPS) ? MF_ACRONYM : 0);
+		}
+}
+
+/* An acronym defined in brackets right after tokens [a, b]: "Council on Foreign
+ * Relations (CFR)". Its letters must be the initials of the capitalised words. */
+static void
+acronym_after(struct hs_tagger *tg, size_t a, size_t b, const char *expansion)
+{
+	const struct tok	*t;
+	const char		*acr;
+	size_t			 i, k = 0, n;
+	struct acronym		*x;
+
+	if (b + 3 >= tg->ntoks || tg->toks[b + 1].punct != '(' || !is_word(tg, b + 2) ||
+	    tg->toks[b + 3].punct != ')')
+		return;
+	t = &tg->toks[b + 2];
+	if (!(t->flags & F_ALLCAPS))
+		return;
+	acr = tg->text + t->start;
+	n = t->end - t->start;
+	for (i = a; i <= b && k < n; i++) {
+		if (!is_cap(tg, i))
+			continue;
+		if (tg->text[tg->toks[i].start] != acr[k])
+			return;
+		k++;
+	}
+	if (k != n || i <= b)
+		return;
+	if (tg->nacr == tg->capacr) {
+		size_t ncap = tg->capacr ? tg->capacr * 2 : 16;
+
+		if ((x = reallocarray(tg->acr, ncap, sizeof(*x))) == NULL)
+			err(HS_EXIT_DATA, NULL);
+		tg->acr = x;
+		tg->capacr = ncap;
+	}
+	x = &tg->acr[tg->nacr++];
+	x->acr = arena_add(tg, acr, n);
+	x->expansion = arena_add(tg, expansion, strlen(expansion));
+	add_mention(tg, b + 2, b + 2, HS_ENT_ORG, expansion, strlen(expansion),
+	    MF_ACRONYM);
+}
+
+/* Read a run of capitalised words [a, b] (connectors included) in running text. */
+static void
+read_run(struct hs_tagger *tg, size_t a, size_t b)
+{
+	size_t		i, end, chunk = SIZE_MAX, p, nbefore;
+	int		t;
+	bool		person_cue;
+
+	/* A capital that only marks the sentence start: "Former", "The", "Officials". */
+	if (tg->toks[a].flags & F_INITIAL) {
+		bool known = longest_known(tg, a, b, &end, &t);
+
+		/* "Conservative groups": a common word that is a group's name too */
+		if (known && end == a && t == HS_ENT_NORP && tok_common(tg, a))
+			known = false;
+		bool shaped = a < b && (tok_is(tg, b, HS_LEX_ORGWORD) ||
+		    tok_is(tg, b, HS_LEX_GPEWORD) || tok_is(tg, b, HS_LEX_LOCWORD) ||
+		    (tok_is(tg, a, HS_LEX_ORGWORD) && (tok_text_is(tg, a + 1, "of") ||
+		    tok_text_is(tg, a + 1, "for") || tok_text_is(tg, a + 1, "on"))));
+
+		if (!known && !shaped && tok_common(tg, a) &&
+		    !(tok_is(tg, a, HS_LEX_GIVEN) && a < b && !tok_common(tg, a + 1)))
+			a++;
+		if (a > b || !trim_chunk(tg, &a, &b))
+			return;
+	}
+	/* "The New York Times": the article is no part of the name. */
+	if (a < b && (tok_text_is(tg, a, "The") || tok_text_is(tg, a, "THE")))
+		a++;
+	/* A possessive ends a name, except inside one that ends like an organisation's
+	 * (the Norwegian Fishermen's Association). */
+	for (p = a; p < b; p++) {
+		if (!(tg->toks[p].flags & F_POSS))
+			continue;
+		if (tok_is(tg, b, HS_LEX_ORGWORD) && !is_calendar(tg, a) &&
+		    !(longest_known(tg, a, p, &end, &t) && end == p) &&
+		    !(longest_known(tg, p + 1, b, &end, &t) && t >= 0))
+			break;
+		read_run(tg, a, p);
+		if (p + 1 <= b)
+			read_run(tg, p + 1, b);
+		return;
+	}
+	nbefore = tg->nrm;
+	/* Known whole: the lexicons name it. */
+	if (a < b && longest_known(tg, a, b, &end, &t) && end == b && t >= 0) {
+		add_known(tg, a, b, t);
+		goto acronym;
+	}
+	/* The whole run is shaped like an organisation ("Vermont Democratic Party"),
+	 * unless a national prefix stands before a known body ("U.S. State
+	 * Department": the State Department). */
+	if (a < b && tok_is(tg, b, HS_LEX_ORGWORD) && !role_before(tg, a) &&
+	    !(longest_known(tg, a, b, &end, &t) && t < 0)) {
+		if ((tg->toks[a].flags & (F_ALLCAPS | F_ABBR)) && tok_is(tg, a, HS_LEX_GPE) &&
+		    longest_known(tg, a + 1, b, &end, &t) && end == b &&
+		    t == HS_ENT_ORG) {
+			add_known(tg, a + 1, b, t);
+			goto acronym;
+		}
+		if (tok_is(tg, a, HS_LEX_NORP) && longest_known(tg, a + 1, b, &end, &t) &&
+		    end == b && t == HS_ENT_ORG) {
+			add_known(tg, a, a, HS_ENT_NORP);
+			add_known(tg, a + 1, b, t);
+			goto acronym;
+		}
+		if (!tok_is(tg, a, HS_LEX_GIVEN) || tok_is(tg, a + 1, HS_LEX_ORGWORD) ||
+		    a + 1 == b) {
+			key_of(tg, a, b);
+			add_mention(tg, a, b, HS_ENT_ORG, tg->key.data, tg->key.len, 0);
+			goto acronym;
+		}
+	}
+
+	/* "University of Tennessee", "Columbia Graduate School of Journalism". */
+	for (p = a; p + 2 <= b; p++) {
+		if (tok_is(tg, p, HS_LEX_ORGWORD) && (tok_text_is(tg, p + 1, "of") ||
+		    tok_text_is(tg, p + 1, "for") || tok_text_is(tg, p + 1, "on")) &&
+		    !(longest_known(tg, a, b, &end, &t) && t < 0 && end > p)) {
+			key_of(tg, a, b);
+			add_mention(tg, a, b, HS_ENT_ORG, tg->key.data, tg->key.len, 0);
+			goto acronym;
+		}
+	}
+
+	person_cue = role_before(tg, a) ||
+	    (a > 0 && is_word(tg, a - 1) && tok_is(tg, a - 1, HS_LEX_TITLE));
+	for (i = a; i <= b;) {
+		if (longest_known(tg, i, b, &end, &t)) {
+			/* A one-word place or body inside a name that began with a given
+			 * name is the name's: Jesse Jackson, Mark Warner. */
+			if ((t >= 0 ? t != HS_ENT_NORP : end == b) && end == i &&
+			    chunk != SIZE_MAX && tok_is(tg, chunk, HS_LEX_GIVEN) &&
+			    !tok_common(tg, chunk)) {
+				i++;
+				continue;
+			}
+			/* And a one-word place that is also a given name, before a name:
+			 * Jordan Peterson. */
+			if (end == i && i < b && (t == HS_ENT_PERSON || (t >= 0 &&
+			    t != HS_ENT_ORG && tok_is(tg, i, HS_LEX_GIVEN))) &&
+			    is_cap(tg, i + 1) && !longest_known(tg, i + 1, b, &p, &t)) {
+				if (chunk == SIZE_MAX)
+					chunk = i;
+				i++;
+				continue;
+			}
+			if (chunk != SIZE_MAX)
+				judge_unknown(tg, chunk, i - 1, person_cue, a, b);
+			chunk = SIZE_MAX;
+			if (t < 0)
+				person_cue = true;
+			else {
+				add_known(tg, i, end, t);
+				person_cue = false;
+			}
+			i = end + 1;
+			continue;
+		}
+		if (chunk == SIZE_MAX)
+			chunk = i;
+		i++;
+	}
+	if (chunk != SIZE_MAX)
+		judge_unknown(tg, chunk, b, person_cue, a, b);
+
+acronym:
+	if (tg->nrm > nbefore && b + 3 < tg->ntoks) {
+		struct rmention *m = &tg->rm[tg->nrm - 1];
+
+		if (m->type == HS_ENT_ORG || m->type == M_UNKNOWN || m->type == HS_ENT_GPE ||
+		    m->type == HS_ENT_LOC)
+			acronym_after(tg, a, b, arena_str(tg, m->name));
+	}
+}
+
+/* Whether the piece is a headline in title case (every word capitalised), where
+ * capitals say nothing. */
+static bool
+title_case(struct hs_tagger *tg)
+{
+	size_t i, words = 0, caps = 0;
+
+	for (i = 0; i < tg->ntoks; i++) {
+		if (!is_word(tg, i) || (tg->toks[i].flags & F_DIGIT))
+			continue;
+		if (tg->toks[i].end - tg->toks[i].start <= 3 &&
+		    (tg->toks[i].flags & F_LOWER))
+			continue;	/* of, in, a, to */
+		words++;
+		if (tg->toks[i].flags & (F_CAP | F_ALLCAPS))
+			caps++;
+	}
+	return words >= 3 && caps * 10 >= words * 8;
+}
+
+/* A headline: names the lexicons know, given name + surname, and single words left
+ * for the article to vouch for. */
+static void
+read_title(struct hs_tagger *tg)
+{
+	size_t	i, end;
+	int	t;
+
+	for (i = 0; i < tg->ntoks;) {
+		if (!is_cap(tg, i)) {
+			i++;
+			continue;
+		}
+		if (longest_known(tg, i, tg->ntoks - 1, &end, &t)) {
+			if (t >= 0)
+				add_known(tg, i, end, t);
+			i = end + 1;
+			continue;
+		}
+		if (tok_is(tg, i, HS_LEX_GIVEN) && is_cap(tg, i + 1) &&
+		    name_shaped(tg, i + 1, i + 1) && !(tg->toks[i].flags & F_POSS)) {
+			add_person(tg, i, i + 1);
+			i += 2;
+			continue;
+		}
+		if (!tok_common(tg, i) && !is_calendar(tg, i)) {
+			key_of(tg, i, i);
+			add_mention(tg, i, i, M_UNKNOWN, tg->key.data, tg->key.len,
+			    (tg->toks[i].flags & F_ALLCAPS) ? MF_ACRONYM : 0);
+		}
+		i++;
+	}
+}
+
+/* Whether connector token k (of, on, for, and, the, a particle) continues the run
+ * [a, k - 1] into the capitalised word after it. */
+static bool
+joins(struct hs_tagger *tg, size_t a, size_t k)
+{
+	const struct tok	*t = &tg->toks[k];
+	const char		*w = tg->text + t->start;
+	size_t			 n = t->end - t->start, j;
+
+	if (!is_cap(tg, k + 1) || is_calendar(tg, k + 1))
+		return false;
+	if (is_particle(w, n))
+		return (tg->toks[k - 1].flags & F_CAP) && !(tg->toks[k - 1].flags & F_ALLCAPS);
+	if (!((n == 2 && (memcmp(w, "of", 2) == 0 || memcmp(w, "on", 2) == 0)) ||
+	    (n == 3 && (memcmp(w, "for", 3) == 0 || memcmp(w, "and", 3) == 0))))
+		return false;
+	if (n == 3 && memcmp(w, "and", 3) == 0) {
+		/* only inside an "X of Y and Z" name */
+		for (j = a; j < k; j++)
+			if (tok_text_is(tg, j, "of") || tok_text_is(tg, j, "for"))
+				return true;
+		return false;
+	}
+	if (tok_is(tg, k - 1, HS_LEX_ORGWORD) || tok_is(tg, k - 1, HS_LEX_GPEWORD) ||
+	    tok_is(tg, k - 1, HS_LEX_LOCWORD))
+		return true;
+	/* An organisation's name goes on after it: "Citizens for Community
+	 * Improvement Action Fund". */
+	for (j = k + 1; j + 1 < tg->ntoks && j <= k + 6 && is_cap(tg, j + 1) &&
+	    !(tg->toks[j].flags & F_POSS); j++)
+		;
+	if (j > k + 1 && tok_is(tg, j, HS_LEX_ORGWORD))
+		return true;
+	/* A known name or role goes on: United States of America, Secretary of State. */
+	for (j = k + 1; j < tg->ntoks && j <= k + 3 && is_cap(tg, j); j++) {
+		size_t s = a + MAX_NAME_TOKENS > j ? a : j + 1 - MAX_NAME_TOKENS;
+		unsigned types;
+
+		for (; s < k; s++) {
+			key_of(tg, s, j);
+			types = hs_lexicon_types(tg->lex, tg->key.data, tg->key.len);
+			if (types & ENTITY_LEX_MASK)
+				return true;
+			lc_key_of(tg, s, j);
+			if (hs_lexicon_has(tg->lex, HS_LEX_ROLE, tg->key.data, tg->key.len))
+				return true;
+		}
+	}
+	return false;
+}
+
+static void
+read_piece(struct hs_tagger *tg, bool title)
+{
+	size_t i, j;
+
+	if (title) {
+		read_title(tg);
+		return;
+	}
+	for (i = 0; i < tg->ntoks;) {
+		if (!is_cap(tg, i)) {
+			i++;
+			continue;
+		}
+		j = i;
+		while (j + 1 < tg->ntoks && j + 1 - i < MAX_RUN) {
+			if (tg->toks[j].flags & F_POSS) {
+				/* may go on only into an organisation's name */
+				if (!is_cap(tg, j + 1))
+					break;
+			}
+			if (is_cap(tg, j + 1)) {
+				j++;
+				continue;
+			}
+			if (is_word(tg, j + 1) && (tg->toks[j + 1].flags & F_LOWER) &&
+			    j + 2 < tg->ntoks && joins(tg, i, j + 1)) {
+				j += 2;
+				continue;
+			}
+			if (is_word(tg, j + 1) && j + 3 < tg->ntoks &&
+			    is_particle(tg->text + tg->toks[j + 1].start,
+			    tg->toks[j + 1].end - tg->toks[j + 1].start) &&
+			    is_particle(tg->text + tg->toks[j + 2].start,
+			    tg->toks[j + 2].end - tg->toks[j + 2].start) &&
+			    is_cap(tg, j + 3)) {
+				j += 3;		/* von der Leyen */
+				continue;
+			}
+			if (tg->toks[j + 1].punct == '&' && is_cap(tg, j + 2)) {
+				j += 2;
+				continue;
+			}
+			break;
+		}
+		read_run(tg, i, j);
+		i = j + 1;
+	}
+}
+
+/* ------------------------------------------------------------------------------ */
+/* The article as a whole */
+
+/* The full names of people, to which lone surnames and given names join. */
+struct person {
+	uint32_t	first, last;	/* arena offsets */
+	uint32_t	canon;		/* the form written most often */
+	uint32_t	count;
+	uint32_t	first_order;	/* reading order of its first full mention */
+	uint32_t	last_order;	/* ... and of its last */
+};
+
+static int
+cmp_mention(const void *a, const void *b)
+{
+	const struct rmention *x = a, *y = b;
+
+	if (x->piece != y->piece)
+		return x->piece < y->piece ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;	/* longer first */
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* qsort has no argument: the tagger whose arena the comparisons read. */
+static const struct hs_tagger *sort_tg;
+
+static int
+cmp_full(const void *a, const void *b)
+{
+	const struct rmention	*x = &sort_tg->rm[*(const size_t *)a];
+	const struct rmention	*y = &sort_tg->rm[*(const size_t *)b];
+	int			 c;
+
+	if ((c = strcmp(arena_str(sort_tg, x->first), arena_str(sort_tg, y->first))) != 0)
+		return c;
+	if ((c = strcmp(arena_str(sort_tg, x->last), arena_str(sort_tg, y->last))) != 0)
+		return c;
+	if ((c = strcmp(arena_str(sort_tg, x->name), arena_str(sort_tg, y->name))) != 0)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int
+cmp_person_last(const void *a, const void *b)
+{
+	const struct person *x = a, *y = b;
+	int c = strcmp(arena_str(sort_tg, x->last), arena_str(sort_tg, y->last));
+
+	return c != 0 ? c : strcmp(arena_str(sort_tg, x->first),
+	    arena_str(sort_tg, y->first));
+}
+
+/* The people of the article, one for each (given name, surname), sorted by surname;
+ * a person's canonical name is the full form written most often, the first on a tie.
+ * Sorting keeps this O(n log n) however many names a window holds. */
+static size_t
+gather_people(struct hs_tagger *tg, struct person **pp)
+{
+	struct person	*p;
+	size_t		*idx, n = 0, np = 0, i, j, k, best;
+	struct rmention	*m;
+
+	for (i = 0; i < tg->nrm; i++)
+		if (tg->rm[i].type == HS_ENT_PERSON && (tg->rm[i].flags & MF_FULL))
+			n++;
+	if ((idx = reallocarray(NULL, n + 1, sizeof(*idx))) == NULL ||
+	    (p = reallocarray(NULL, n + 1, sizeof(*p))) == NULL)
+		err(HS_EXIT_DATA, NULL);
+	for (i = 0, n = 0; i < tg->nrm; i++)
+		if (tg->rm[i].type == HS_ENT_PERSON && (tg->rm[i].flags & MF_FULL))
+			idx[n++] = i;
+	sort_tg = tg;
+	qsort(idx, n, sizeof(*idx), cmp_full);
+	for (i = 0; i < n; i = j) {
+		m = &tg->rm[idx[i]];
+		for (j = i; j < n && strcmp(arena_str(tg, tg->rm[idx[j]].first),
+		    arena_str(tg, m->first)) == 0 && strcmp(arena_str(tg,
+		    tg->rm[idx[j]].last), arena_str(tg, m->last)) == 0; j++)
+			;
+		p[np].first = m->first;
+		p[np].last = m->last;
+		p[np].count = (uint32_t)(j - i);
+		p[np].first_order = UINT32_MAX;
+		p[np].last_order = 0;
+		/* Runs of one form within [i, j): the longest run wins, then the
+		 * form that came first. */
+		best = 0;
+		for (k = i; k < j;) {
+			size_t	 e = k;
+			uint32_t first_seen = UINT32_MAX;
+
+			for (; e < j && strcmp(arena_str(tg, tg->rm[idx[e]].name),
+			    arena_str(tg, tg->rm[idx[k]].name)) == 0; e++) {
+				uint32_t o = tg->rm[idx[e]].order;
+
+				if (o < first_seen)
+					first_seen = o;
+				if (o < p[np].first_order)
+					p[np].first_order = o;
+				if (o > p[np].last_order)
+					p[np].last_order = o;
+			}
+			if (e - k > best || (e - k == best && first_seen < p[np].first_order)) {
+				best = e - k;
+				p[np].canon = tg->rm[idx[k]].name;
+			}
+			k = e;
+		}
+		for (k = i; k < j; k++)
+			tg->rm[idx[k]].name = p[np].canon;
+		np++;
+	}
+	free(idx);
+	qsort(p, np, sizeof(*p), cmp_person_last);
+	*pp = p;
+	return np;
+}
+
+/* The person a lone word stands for: the one with that surname whose full name was
+ * written last before it (or the most written, when none was before); else the one
+ * person with that given name. -1 when there is none. */
+static long
+find_person(const struct hs_tagger *tg, const struct person *p, size_t n,
+    const char *word, uint32_t order, bool by_given)
+{
+	long	best = -1;
+	size_t	lo = 0, hi = n, mid, k;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(arena_str(tg, p[mid].last), word) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (k = lo; k < n && strcmp(arena_str(tg, p[k].last), word) == 0; k++) {
+		if (best == -1)
+			best = (long)k;
+		else if (p[k].first_order < order && (p[best].first_order > order ||
+		    p[k].last_order > p[best].last_order))
+			best = (long)k;
+		else if (p[best].first_order > order && p[k].first_order > order &&
+		    p[k].count > p[best].count)
+			best = (long)k;
+	}
+	if (best != -1 || !by_given)
+		return best;
+	/* By given name: rare enough to scan. */
+	for (k = 0; k < n; k++) {
+		if (strcmp(arena_str(tg, p[k].first), word) != 0)
+			continue;
+		if (best != -1)
+			return -1;	/* two people of that given name */
+		best = (long)k;
+	}
+	return best;
+}
+
+static void
+resolve_article(struct hs_tagger *tg)
+{
+	struct person	*people;
+	size_t		 npeople, i, k, nacr_uses, nexp_uses;
+	struct rmention	*m;
+	const char	*name, *canon;
+	long		 who;
+
+	npeople = gather_people(tg, &people);
+	/* An acronym the article defines means what the article says, whatever the
+	 * lexicon thinks (CBC: the Congressional Black Caucus, not the broadcaster). */
+	for (i = 0; i < tg->nrm && tg->nacr > 0; i++) {
+		m = &tg->rm[i];
+		if (m->type != HS_ENT_ORG || !(m->flags & MF_LEXICON) ||
+		    !(m->flags & MF_ACRONYM))
+			continue;
+		for (k = 0; k < tg->nacr; k++) {
+			const char *acr = arena_str(tg, tg->acr[k].acr);
+			const struct hs_piece *pc = &tg->art->pieces[m->piece];
+
+			if (strlen(acr) == m->end - m->start && memcmp(acr, tg->art->text +
+			    pc->off + m->start, m->end - m->start) == 0) {
+				m->name = tg->acr[k].expansion;
+				m->flags &= (uint8_t)~MF_LEXICON;
+			}
+		}
+	}
+	for (i = 0; i < tg->nrm; i++) {
+		m = &tg->rm[i];
+		name = arena_str(tg, m->text);
+		if (m->type == HS_ENT_PERSON && (m->flags & MF_FULL))
+			continue;	/* gather_people named it */
+		/* Persons and unknown words; and a one-word place that is the
+		 * surname of someone the article names (Jesse Jackson ... Jackson). */
+		if (m->type != HS_ENT_PERSON && m->type != M_UNKNOWN &&
+		    !((m->flags & MF_LEXICON) && (m->type == HS_ENT_GPE ||
+		    m->type == HS_ENT_LOC) && strchr(name, ' ') == NULL))
+			continue;
+		/* A lone word: a surname (or given name) of someone the article names
+		 * in full; a learned person; a defined acronym; or nothing. */
+		who = find_person(tg, people, npeople, name, m->order,
+		    m->type == HS_ENT_PERSON || (m->flags & MF_GIVEN));
+		if (who != -1) {
+			m->type = HS_ENT_PERSON;
+			m->name = people[who].canon;
+			continue;
+		}
+		if (m->type != HS_ENT_PERSON && m->type != M_UNKNOWN)
+			continue;
+		if ((canon = hs_lexicon_canonical(tg->lex, HS_LEX_PERSON, name,
+		    strlen(name))) != NULL) {
+			m->type = HS_ENT_PERSON;
+			m->name = arena_add(tg, canon, strlen(canon));
+			continue;
+		}
+		if (m->type == M_UNKNOWN) {
+			for (k = 0; k < tg->nacr; k++)
+				if (strcmp(arena_str(tg, tg->acr[k].acr), name) == 0) {
+					m->type = HS_ENT_ORG;
+					m->name = tg->acr[k].expansion;
+					break;
+				}
+			if (m->type == M_UNKNOWN && (m->flags & MF_PLACE))
+				m->type = HS_ENT_GPE;
+			/* A given name alone, in running text: someone known by it. */
+			if (m->type == M_UNKNOWN && (m->flags & MF_FIRSTNAME))
+				m->type = HS_ENT_PERSON;
+			if (m->type == M_UNKNOWN)
+				m->flags |= MF_DROP;
+		}
+	}
+	/* An acronym and its expansion are one name: the form written more often. */
+	for (k = 0; k < tg->nacr; k++) {
+		const char *exp = arena_str(tg, tg->acr[k].expansion);
+
+		nacr_uses = nexp_uses = 0;
+		for (i = 0; i < tg->nrm; i++) {
+			m = &tg->rm[i];
+			if (m->type != HS_ENT_ORG ||
+			    strcmp(arena_str(tg, m->name), exp) != 0)
+				continue;
+			if (m->flags & MF_ACRONYM)
+				nacr_uses++;
+			else
+				nexp_uses++;
+		}
+		if (nacr_uses > nexp_uses)
+			for (i = 0; i < tg->nrm; i++) {
+				m = &tg->rm[i];
+				if (m->type == HS_ENT_ORG &&
+				    strcmp(arena_str(tg, m->name), exp) == 0)
+					m->name = tg->acr[k].acr;
+			}
+	}
+	free(people);
+}
+
+/* ------------------------------------------------------------------------------ */
+/* Dates and amounts, and the user's rules */
+
+static int
+on_numex(const struct hs_numex *x, void *arg)
+{
+	struct hs_tagger	*tg = arg;
+	size_t			 save = tg->ntoks;
+
+	/* add_mention takes token indexes: lend it a token of the span. */
+	push_tok(tg, x->start, x->end, 0, 'x');
+	add_mention(tg, tg->ntoks - 1, tg->ntoks - 1, HS_ENT_DATE + (int)x->type,
+	    x->name, strlen(x->name), 0);
+	tg->ntoks = save;
+	return 0;
+}
+
+static void
+run_rules(struct hs_tagger *tg, unsigned long long want)
+{
+	size_t		 r, start, end, off;
+	PCRE2_SIZE	*ov;
+	int		 rc;
+	struct rule	*ru;
+
+	for (r = 0; r < tg->nrules; r++) {
+		ru = &tg->rules[r];
+		if (!(want & (1ULL << ru->type)))
+			continue;
+		off = 0;
+		while (off <= tg->len) {
+			rc = pcre2_match(ru->code, (PCRE2_SPTR)tg->text, tg->len, off, 0,
+			    ru->md, NULL);
+			if (rc < 0)
+				break;
+			ov = pcre2_get_ovector_pointer(ru->md);
+			start = ov[0];
+			end = ov[1];
+			if (end > start) {
+				size_t save = tg->ntoks;
+
+				push_tok(tg, start, end, 0, 'x');
+				tg->key.len = 0;
+				append_folded(&tg->key, tg->text, start, end);
+				add_mention(tg, tg->ntoks - 1, tg->ntoks - 1, ru->type,
+				    tg->key.data, tg->key.len, 0);
+				tg->ntoks = save;
+				off = end;
+			} else {
+				/* an empty match: step over one character */
+				size_t l = hs_utf8_seqlen((const unsigned char *)tg->text +
+				    end, tg->len - end);
+				off = end + (l ? l : 1);
+			}
+		}
+	}
+}
+
+/* ------------------------------------------------------------------------------ */
+
+struct hs_tagger *
+hs_tagger_new(const struct hs_lexicon *lex)
+{
+	struct hs_tagger	*tg;
+	int			 t;
+
+	if ((tg = calloc(1, sizeof(*tg))) == NULL)
+		err(HS_EXIT_DATA, NULL);
+	if (ascii_class['a'] == 0)
+		init_classes();
+	tg->lex = lex;
+	for (t = 0; t < HS_ENT_NBUILTIN; t++)
+		strlcpy(tg->type_names[t], builtin_names[t], sizeof(tg->type_names[t]));
+	tg->ntypes = HS_ENT_NBUILTIN;
+	hs_buf_init(&tg->arena);
+	hs_buf_init(&tg->key);
+	return tg;
+}
+
+void
+hs_tagger_free(struct hs_tagger *tg)
+{
+	size_t r;
+
+	if (tg == NULL)
+		return;
+	for (r = 0; r < tg->nrules; r++) {
+		pcre2_match_data_free(tg->rules[r].md);
+		pcre2_code_free(tg->rules[r].code);
+	}
+	free(tg->rules);
+	free(tg->rm);
+	free(tg->acr);
+	free(tg->out);
+	free(tg->toks);
+	hs_buf_free(&tg->arena);
+	hs_buf_free(&tg->key);
+	free(tg);
+}
+
+int
+hs_tagger_type(const struct hs_tagger *tg, const char *name)
+{
+	int t;
+
+	for (t = 0; t < tg->ntypes; t++)
+		if (strcmp(tg->type_names[t], name) == 0)
+			return t;
+	return -1;
+}
+
+const char *
+hs_tagger_type_name(const struct hs_tagger *tg, int type)
+{
+	return type >= 0 && type < tg->ntypes ? tg->type_names[type] : "?";
+}
+
+int
+hs_tagger_ntypes(const struct hs_tagger *tg)
+{
+	return tg->ntypes;
+}
+
+int
+hs_tagger_add_rule(struct hs_tagger *tg, const char *type, const char *pattern,
+    char *errbuf, size_t errsize)
+{
+	struct rule	*ru;
+	PCRE2_UCHAR	 msg[256];
+	PCRE2_SIZE	 erroff;
+	int		 errcode, t;
+	size_t		 i, n = strlen(type);
+
+	if (n == 0 || n >= sizeof(tg->type_names[0]) || !(type[0] >= 'A' && type[0] <= 'Z')) {
+		snprintf(errbuf, errsize, "a type is upper-case letters, digits and _, "
+		    "starting with a letter: '%s'", type);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		if (!((type[i] >= 'A' && type[i] <= 'Z') || (type[i] >= '0' && type[i] <= '9') ||
+		    type[i] == '_')) {
+			snprintf(errbuf, errsize, "a type is upper-case letters, digits "
+			    "and _, starting with a letter: '%s'", type);
+			return -1;
+		}
+	if ((t = hs_tagger_type(tg, type)) == -1) {
+		if (tg->ntypes == HS_ENT_MAX) {
+			snprintf(errbuf, errsize, "too many types (at most %d)", HS_ENT_MAX);
+			return -1;
+		}
+		t = tg->ntypes++;
+		strlcpy(tg->type_names[t], type, sizeof(tg->type_names[t]));
+	}
+	if ((ru = reallocarray(tg->rules, tg->nrules + 1, sizeof(*ru))) == NULL)
+		err(HS_EXIT_DATA, NULL);
+	tg->rules = ru;
+	ru = &tg->rules[tg->nrules];
+	ru->type = t;
+	ru->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &errcode, &erroff, NULL);
+	if (ru->code == NULL) {
+		pcre2_get_error_message(errcode, msg, sizeof(msg));
+		snprintf(errbuf, errsize, "%s at offset %zu", (char *)msg, (size_t)erroff);
+		return -1;
+	}
+	/* JIT where the platform has it; the interpreter otherwise. */
+	(void)pcre2_jit_compile(ru->code, PCRE2_JIT_COMPLETE);
+	if ((ru->md = pcre2_match_data_create_from_pattern(ru->code, NULL)) == NULL)
+		err(HS_EXIT_DATA, NULL);
+	tg->nrules++;
+	return 0;
+}
+
+/* The article's date for hs_numex, or NULL. */
+static const struct hs_civil_date *
+article_date(const char *date, struct hs_civil_date *d)
+{
+	if (strlen(date) != 10)
+		return NULL;
+	d->year = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 +
+	    (date[3] - '0');
+	d->month = (date[5] - '0') * 10 + (date[6] - '0');
+	d->day = (date[8] - '0') * 10 + (date[9] - '0');
+	return d;
+}
+
+#define NAME_TYPES	((1ULL << HS_ENT_PERSON) | (1ULL << HS_ENT_NORP) | \
+			 (1ULL << HS_ENT_ORG) | (1ULL << HS_ENT_GPE) | (1ULL << HS_ENT_LOC))
+#define NUMEX_TYPES	((1ULL << HS_ENT_DATE) | (1ULL << HS_ENT_MONEY) | \
+			 (1ULL << HS_ENT_PERCENT) | (1ULL << HS_ENT_QUANTITY))
+
+size_t
+hs_tag_article(struct hs_tagger *tg, const struct hs_article *art,
+    unsigned long long want, const struct hs_mention **out)
+{
+	struct hs_civil_date	 d;
+	const struct hs_civil_date *anchor = article_date(art->date, &d);
+	size_t			 i, k, n, pass, last_end, last_out = 0;
+	uint32_t		 last_piece;
+	bool			*titles = NULL;
+
+	tg->art = art;
+	tg->arena.len = 0;
+	tg->nrm = tg->nacr = 0;
+	tg->order = 0;
+	if ((titles = calloc(art->npieces ? art->npieces : 1, sizeof(*titles))) == NULL)
+		err(HS_EXIT_DATA, NULL);
+
+	/* Body first, headlines after, so that a headline's words can be checked
+	 * against the names of the body. */
+	for (pass = 0; pass < 2 && (want & NAME_TYPES); pass++) {
+		for (i = 0; i < art->npieces; i++) {
+			tg->piece = (uint32_t)i;
+			tg->text = art->text + art->pieces[i].off;
+			tg->len = art->pieces[i].len;
+			if (pass == 0) {
+				tokenize(tg);
+				titles[i] = title_case(tg);
+				if (!titles[i])
+					read_piece(tg, false);
+			} else if (titles[i]) {
+				tokenize(tg);
+				read_piece(tg, true);
+			}
+		}
+	}
+	free(titles);
+	if (want & NAME_TYPES)
+		resolve_article(tg);
+	for (i = 0; i < art->npieces; i++) {
+		tg->piece = (uint32_t)i;
+		tg->text = art->text + art->pieces[i].off;
+		tg->len = art->pieces[i].len;
+		tg->ntoks = 0;
+		if (want & NUMEX_TYPES)
+			hs_numex_scan(tg->text, tg->len, anchor, on_numex, tg);
+		run_rules(tg, want);
+	}
+
+	qsort(tg->rm, tg->nrm, sizeof(*tg->rm), cmp_mention);
+	if (tg->capout < tg->nrm) {
+		free(tg->out);
+		tg->capout = tg->nrm;
+		if ((tg->out = reallocarray(NULL, tg->capout, sizeof(*tg->out))) == NULL)
+			err(HS_EXIT_DATA, NULL);
+	}
+	/* Built-in mentions do not overlap: the first (longest) at a place wins, and
+	 * a date or amount over a name ("May 5") wins too. User rules overlap freely. */
+	n = 0;
+	last_piece = UINT32_MAX;
+	last_end = 0;
+	for (i = 0; i < tg->nrm; i++) {
+		struct rmention *m = &tg->rm[i];
+
+		if ((m->flags & MF_DROP) || m->type >= M_UNKNOWN ||
+		    !(want & (1ULL << m->type)))
+			continue;
+		if (m->type < HS_ENT_NBUILTIN) {
+			if (m->piece == last_piece && m->start < last_end) {
+				/* overlaps the one before: a date beats a name */
+				if (m->type >= HS_ENT_DATE &&
+				    tg->out[last_out].type < HS_ENT_DATE)
+					tg->out[last_out].type = -1;	/* dropped */
+				else
+					continue;
+			}
+			last_piece = m->piece;
+			last_end = m->end;
+			last_out = n;
+		}
+		tg->out[n].piece = m->piece;
+		tg->out[n].start = m->start;
+		tg->out[n].end = m->end;
+		tg->out[n].type = m->type;
+		tg->out[n].name = arena_str(tg, m->name);
+		n++;
+	}
+	/* Close the gaps of dropped names. */
+	for (i = k = 0; i < n; i++)
+		if (tg->out[i].type >= 0)
+			tg->out[k++] = tg->out[i];
+	*out = tg->out;
+	return k;
+}
