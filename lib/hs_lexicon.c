@@ -28,6 +28,8 @@ static const char *const type_names[HS_LEX_NTYPES] = {
 	[HS_LEX_THINGWORD] = "thingword",
 	[HS_LEX_CUE] = "cue",
 	[HS_LEX_COMMON] = "common",
+	[HS_LEX_ROLE_END] = NULL,	/* derived from role entries */
+	[HS_LEX_MULTI_START] = NULL,	/* derived from keys of several words */
 };
 
 #define FILTER_BITS	(1u << 18)
@@ -210,6 +212,20 @@ add_key(struct hs_lexicon *lex, int type, const char *s, size_t n, const char *c
 		lex->kused++;
 	}
 	ks->types |= 1u << type;
+
+	if (type != HS_LEX_MULTI_START && type != HS_LEX_ROLE_END) {
+		const char *sp = memchr(s, ' ', n);
+
+		if (sp != NULL)
+			add_key(lex, HS_LEX_MULTI_START, s, (size_t)(sp - s), canonical);
+	}
+	if (type == HS_LEX_ROLE) {
+		size_t last = n;
+
+		while (last > 0 && s[last - 1] != ' ')
+			last--;
+		add_key(lex, HS_LEX_ROLE_END, s + last, n - last, canonical);
+	}
 }
 
 int
@@ -218,7 +234,8 @@ hs_lex_type_from_name(const char *name, size_t n)
 	int t;
 
 	for (t = 0; t < HS_LEX_NTYPES; t++) {
-		if (strlen(type_names[t]) == n && memcmp(type_names[t], name, n) == 0)
+		if (type_names[t] != NULL && strlen(type_names[t]) == n &&
+		    memcmp(type_names[t], name, n) == 0)
 			return t;
 	}
 	return -1;
@@ -227,7 +244,7 @@ hs_lex_type_from_name(const char *name, size_t n)
 const char *
 hs_lex_type_name(enum hs_lex_type t)
 {
-	return (unsigned)t < HS_LEX_NTYPES ? type_names[t] : "?";
+	return (unsigned)t < HS_LEX_NTYPES && type_names[t] != NULL ? type_names[t] : "?";
 }
 
 /* One line, without its newline: TYPE<TAB>NAME[<TAB>ALIAS]... */

@@ -17,6 +17,9 @@
 #include "hs_tag.h"
 #include "hs_utf8.h"
 #include "hs_util.h"
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /*
  * How it works.  Each piece (sentence) is cut into tokens: words, and punctuation
@@ -47,7 +50,8 @@
 #define F_POSS		0x0020	/* a possessive 's or ' followed (not in the span) */
 #define F_ABBR		0x0040	/* ends in a full stop of its own: U.S., J., Sen. */
 #define F_INITIAL	0x0080	/* where any word is capitalised: sentence start ... */
-#define F_TYPES		0x0100	/* types and lc_types are computed */
+#define F_TYPES		0x0100	/* types is computed */
+#define F_LCTYPES	0x0200	/* lc_types is computed */
 
 /* The most tokens a known multi-word name or role spans. */
 #define MAX_NAME_TOKENS	8
@@ -124,6 +128,11 @@ struct hs_tagger {
 	uint32_t		 piece;
 	struct tok		*toks;
 	size_t			 ntoks, captoks;
+	/* Gathered while tokenizing: the capitalised words, where names start, and
+	 * the counts that tell a title-case headline. */
+	uint32_t		*caps;
+	size_t			 ncaps, capcaps;
+	size_t			 title_words, title_caps;
 	struct hs_buf		 key;		/* scratch: a name being looked up */
 };
 
@@ -258,6 +267,25 @@ push_tok(struct hs_tagger *tg, size_t start, size_t end, uint16_t flags, char pu
 		tg->toks = t;
 		tg->captoks = ncap;
 	}
+	if (flags & F_WORD) {
+		/* title_case() counts the words but short lower-case ones (of, a, in) */
+		if (!(flags & F_DIGIT) && !(end - start <= 3 && (flags & F_LOWER))) {
+			tg->title_words++;
+			tg->title_caps += (flags & (F_CAP | F_ALLCAPS)) != 0;
+		}
+		if (flags & (F_CAP | F_ALLCAPS)) {
+			if (tg->ncaps == tg->capcaps) {
+				uint32_t *c;
+				size_t	  ncap = tg->capcaps ? tg->capcaps * 2 : 64;
+
+				if ((c = reallocarray(tg->caps, ncap, sizeof(*c))) == NULL)
+					err(HS_EXIT_DATA, NULL);
+				tg->caps = c;
+				tg->capcaps = ncap;
+			}
+			tg->caps[tg->ncaps++] = (uint32_t)tg->ntoks;
+		}
+	}
 	t = &tg->toks[tg->ntoks++];
 	t->start = (uint32_t)start;
 	t->end = (uint32_t)end;
@@ -319,23 +347,81 @@ lex_has_key(const struct hs_tagger *tg, enum hs_lex_type t, const char *s, size_
 }
 
 /* Name particles that may stand in lower case inside a person's name, or begin one
- * hyphenated (al-Assad). */
+ * hyphenated (al-Assad). Asked of most lower-case words near a name: no strlen. */
 static bool
 is_particle(const char *s, size_t n)
 {
-	static const char *const words[] = {
-		"de", "du", "des", "la", "le", "van", "von", "der", "den", "da", "di",
-		"del", "della", "dos", "das", "bin", "ibn", "al", "el", "ter", "ten", "zu",
-		"y", "abu", "ben",
+	static const char two[][2] = {
+		{'d','e'}, {'d','u'}, {'l','a'}, {'l','e'}, {'d','a'}, {'d','i'},
+		{'a','l'}, {'e','l'}, {'z','u'},
+	};
+	static const char three[][3] = {
+		{'d','e','s'}, {'v','a','n'}, {'v','o','n'}, {'d','e','r'}, {'d','e','n'},
+		{'d','e','l'}, {'d','o','s'}, {'d','a','s'}, {'b','i','n'}, {'i','b','n'},
+		{'t','e','r'}, {'t','e','n'}, {'a','b','u'}, {'b','e','n'},
 	};
 	size_t i;
 
-	if (n == 0 || n > 5 || s[0] < 'a' || s[0] > 'z')
+	switch (n) {
+	case 1:
+		return s[0] == 'y';
+	case 2:
+		for (i = 0; i < NELEM(two); i++)
+			if (s[0] == two[i][0] && s[1] == two[i][1])
+				return true;
 		return false;
-	for (i = 0; i < NELEM(words); i++)
-		if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
-			return true;
-	return false;
+	case 3:
+		for (i = 0; i < NELEM(three); i++)
+			if (s[0] == three[i][0] && s[1] == three[i][1] && s[2] == three[i][2])
+				return true;
+		return false;
+	case 5:
+		return memcmp(s, "della", 5) == 0;
+	default:
+		return false;
+	}
+}
+
+/* The end of the run of ASCII letters and digits at s[j], with the classes seen
+ * added to *seen: the loop every byte of text goes through, kept small so that its
+ * state stays in registers. */
+static inline size_t
+ascii_run(const unsigned char *s, size_t j, size_t n, uint8_t *seen)
+{
+	uint8_t acc = 0, c;
+
+#ifdef __SSE2__
+	/* Sixteen bytes at a time: the masks of letters of each case and of digits,
+	 * and the word ends at the first byte that is none of them. */
+	while (j + 16 <= n) {
+		__m128i	 v = _mm_loadu_si128((const __m128i *)(s + j));
+		__m128i	 up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+			    _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+		__m128i	 lo = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+			    _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+		__m128i	 dg = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+			    _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+		unsigned mu = (unsigned)_mm_movemask_epi8(up);
+		unsigned ml = (unsigned)_mm_movemask_epi8(lo);
+		unsigned md = (unsigned)_mm_movemask_epi8(dg);
+		unsigned stop = ~(mu | ml | md) & 0xFFFF, in;
+
+		in = stop ? (1u << __builtin_ctz(stop)) - 1 : 0xFFFF;
+		acc |= (mu & in ? C_ALNUM | C_UPPER : 0) | (ml & in ? C_ALNUM | C_LOWER : 0) |
+		    (md & in ? C_ALNUM : 0);
+		if (stop) {
+			*seen |= acc;
+			return j + (size_t)__builtin_ctz(stop);
+		}
+		j += 16;
+	}
+#endif
+	while (j < n && ((c = ascii_class[s[j]]) & C_ALNUM)) {
+		acc |= c;
+		j++;
+	}
+	*seen |= acc;
+	return j;
 }
 
 /* Prefixes that make an adjective of a name: Anti-Trump, Pro-Russian. */
@@ -372,10 +458,8 @@ scan_word(struct hs_tagger *tg, size_t i)
 	uint8_t			 cls, seen = 0;
 
 	while (j < n) {
-		if ((cls = ascii_class[s[j]]) & C_ALNUM) {
-			seen |= cls;
-			letters += (cls & (C_UPPER | C_LOWER)) != 0;
-			j++;
+		if (ascii_class[s[j]] & C_ALNUM) {
+			j = ascii_run(s, j, n, &seen);
 			continue;
 		}
 		if (s[j] >= 0x80 && (l = word_char(s + j, n - j)) > 0) {
@@ -475,8 +559,13 @@ scan_word(struct hs_tagger *tg, size_t i)
 		/* ASCII: the flags from what the scan saw */
 		cls = ascii_class[s[start]];
 		f = F_WORD | ((cls & C_UPPER) ? F_CAP : (cls & C_LOWER) ? F_LOWER : F_DIGIT);
-		if (letters >= 2 && !(seen & C_LOWER))
-			f |= F_ALLCAPS;
+		if ((seen & (C_UPPER | C_LOWER)) == C_UPPER) {
+			/* all capitals: ALLCAPS when two letters or more (not "I") */
+			for (k = start; k < j && letters < 2; k++)
+				letters += (ascii_class[s[k]] & C_UPPER) != 0;
+			if (letters >= 2)
+				f |= F_ALLCAPS;
+		}
 	}
 	if (s[j - 1] == '.')
 		f |= F_ABBR;
@@ -510,7 +599,8 @@ tokenize(struct hs_tagger *tg)
 	char			 p;
 	bool			 initial = true;
 
-	tg->ntoks = 0;
+	tg->ntoks = tg->ncaps = 0;
+	tg->title_words = tg->title_caps = 0;
 	while (i < n) {
 		if (ascii_class[s[i]] & C_SPACE) {
 			i++;
@@ -654,7 +744,6 @@ tok_types(struct hs_tagger *tg, size_t i)
 	const char	*w = tg->text + t->start;
 	size_t		 n = t->end - t->start, k;
 	char		 lc[64];
-	bool		 upper = false;
 
 	if (t->flags & F_TYPES)
 		return;
@@ -664,16 +753,10 @@ tok_types(struct hs_tagger *tg, size_t i)
 	/* Most words are short ASCII: looked up where they stand. */
 	if (n < sizeof(lc) && memchr(w, 0xE2, n) == NULL) {
 		t->types = hs_lexicon_types(tg->lex, w, n);
-		for (k = 0; k < n; k++) {
-			lc[k] = w[k];
-			if (w[k] >= 'A' && w[k] <= 'Z') {
-				lc[k] |= 0x20;
-				upper = true;
-			}
-		}
-		t->lc_types = upper ? hs_lexicon_types(tg->lex, lc, n) : t->types;
 		if ((t->flags & F_ALLCAPS) && n >= 4 && !(t->types & ENTITY_LEX_MASK)) {
 			lc[0] = w[0];
+			for (k = 1; k < n; k++)
+				lc[k] = w[k] >= 'A' && w[k] <= 'Z' ? (char)(w[k] | 0x20) : w[k];
 			t->types |= hs_lexicon_types(tg->lex, lc, n) & ENTITY_LEX_MASK;
 		}
 		return;
@@ -687,8 +770,37 @@ tok_types(struct hs_tagger *tg, size_t i)
 		t->types |= hs_lexicon_types(tg->lex, tg->key.data, tg->key.len) &
 		    ENTITY_LEX_MASK;
 	}
+}
+
+/* The lexicon types of token i in lower case, looked up only when asked: most
+ * capitalised words are settled by their own types. */
+static unsigned
+tok_lc_types(struct hs_tagger *tg, size_t i)
+{
+	struct tok	*t = &tg->toks[i];
+	const char	*w = tg->text + t->start;
+	size_t		 n = t->end - t->start, k;
+	char		 lc[64];
+	bool		 upper = false;
+
+	tok_types(tg, i);
+	if ((t->flags & F_LCTYPES) || !(t->flags & F_WORD))
+		return t->lc_types;
+	t->flags |= F_LCTYPES;
+	if (n < sizeof(lc) && memchr(w, 0xE2, n) == NULL) {
+		for (k = 0; k < n; k++) {
+			lc[k] = w[k];
+			if (w[k] >= 'A' && w[k] <= 'Z') {
+				lc[k] |= 0x20;
+				upper = true;
+			}
+		}
+		t->lc_types = upper ? hs_lexicon_types(tg->lex, lc, n) : t->types;
+		return t->lc_types;
+	}
 	lc_key_of(tg, i, i);
 	t->lc_types = hs_lexicon_types(tg->lex, tg->key.data, tg->key.len);
+	return t->lc_types;
 }
 
 static bool
@@ -702,7 +814,7 @@ static bool
 tok_lc_is(struct hs_tagger *tg, size_t i, enum hs_lex_type type)
 {
 	tok_types(tg, i);
-	return (tg->toks[i].lc_types & LEXBIT(type)) != 0;
+	return (tok_lc_types(tg, i) & LEXBIT(type)) != 0;
 }
 
 /* A word that is an ordinary English word in lower case, or begins sentences. */
@@ -710,7 +822,7 @@ static bool
 tok_common(struct hs_tagger *tg, size_t i)
 {
 	tok_types(tg, i);
-	return (tg->toks[i].lc_types & LEXBIT(HS_LEX_COMMON)) != 0 ||
+	return (tok_lc_types(tg, i) & LEXBIT(HS_LEX_COMMON)) != 0 ||
 	    (tg->toks[i].types & LEXBIT(HS_LEX_STARTER)) != 0;
 }
 
@@ -893,6 +1005,10 @@ longest_known(struct hs_tagger *tg, size_t i, size_t b, size_t *end, int *lextyp
 	tg->toks[i].lk_b = (uint32_t)b;
 	tg->toks[i].lk_type = LK_NONE;
 	tok_types(tg, i);
+	/* No known name or role of several words starts with this word. */
+	if (!(tg->toks[i].types & LEXBIT(HS_LEX_MULTI_START)) &&
+	    !(tok_lc_types(tg, i) & LEXBIT(HS_LEX_MULTI_START)))
+		last = i;
 	/* The key of [i, j] is a prefix of the key of [i, last]: fold once. */
 	if (last > i) {
 		tg->key.len = 0;
@@ -922,14 +1038,15 @@ longest_known(struct hs_tagger *tg, size_t i, size_t b, size_t *end, int *lextyp
 			goto found;
 		}
 		if (j == i)
-			role = (tg->toks[i].lc_types & LEXBIT(HS_LEX_ROLE)) != 0;
+			role = (tok_lc_types(tg, i) & LEXBIT(HS_LEX_ROLE)) != 0;
 		else
-			role = lens[j - i] <= sizeof(lc) && hs_lexicon_has(tg->lex,
-			    HS_LEX_ROLE, lc, lens[j - i]);
+			role = lens[j - i] <= sizeof(lc) &&
+			    tok_lc_is(tg, j, HS_LEX_ROLE_END) &&
+			    hs_lexicon_has(tg->lex, HS_LEX_ROLE, lc, lens[j - i]);
 		if (role) {
 			/* "FBI Director": the FBI is named, the director is a role */
 			if (j > i && (tg->toks[i].types & ENTITY_LEX_MASK) &&
-			    !(tg->toks[i].lc_types & LEXBIT(HS_LEX_ROLE)))
+			    !(tok_lc_types(tg, i) & LEXBIT(HS_LEX_ROLE)))
 				continue;
 			t = -1;
 			goto found;
@@ -991,7 +1108,10 @@ role_before(struct hs_tagger *tg, size_t a)
 	const struct tok *t;
 
 	/* The words before a, lower case, joined by single spaces, built backwards:
-	 * "adviser", "security adviser", "national security adviser". */
+	 * "adviser", "security adviser", "national security adviser". Only after a
+	 * word that ends some role. */
+	if (a == 0 || !is_word(tg, a - 1) || !tok_lc_is(tg, a - 1, HS_LEX_ROLE_END))
+		return false;
 	for (n = 1; n <= 4 && n <= a; n++) {
 		t = &tg->toks[a - n];
 		if (!is_word(tg, a - n) || (t->flags & F_CAP))
@@ -1401,19 +1521,8 @@ acronym:
 static bool
 title_case(struct hs_tagger *tg)
 {
-	size_t i, words = 0, caps = 0;
-
-	for (i = 0; i < tg->ntoks; i++) {
-		if (!is_word(tg, i) || (tg->toks[i].flags & F_DIGIT))
-			continue;
-		if (tg->toks[i].end - tg->toks[i].start <= 3 &&
-		    (tg->toks[i].flags & F_LOWER))
-			continue;	/* of, in, a, to */
-		words++;
-		if (tg->toks[i].flags & (F_CAP | F_ALLCAPS))
-			caps++;
-	}
-	return words >= 3 && caps * 10 >= words * 8;
+	/* the counts are kept by push_tok() */
+	return tg->title_words >= 3 && tg->title_caps * 10 >= tg->title_words * 8;
 }
 
 /* A headline: names the lexicons know, given name + surname, and single words left
@@ -1504,17 +1613,17 @@ joins(struct hs_tagger *tg, size_t a, size_t k)
 static void
 read_piece(struct hs_tagger *tg, bool title)
 {
-	size_t i, j;
+	size_t c, i, j, next = 0;
 
 	if (title) {
 		read_title(tg);
 		return;
 	}
-	for (i = 0; i < tg->ntoks;) {
-		if (!is_cap(tg, i)) {
-			i++;
+	/* Only where a capitalised word stands can a name begin. */
+	for (c = 0; c < tg->ncaps; c++) {
+		i = tg->caps[c];
+		if (i < next || !is_cap(tg, i))
 			continue;
-		}
 		j = i;
 		while (j + 1 < tg->ntoks && j + 1 - i < MAX_RUN) {
 			if (tg->toks[j].flags & F_POSS) {
@@ -1547,7 +1656,7 @@ read_piece(struct hs_tagger *tg, bool title)
 			break;
 		}
 		read_run(tg, i, j);
-		i = j + 1;
+		next = j + 1;
 	}
 }
 
@@ -1905,6 +2014,7 @@ hs_tagger_free(struct hs_tagger *tg)
 	free(tg->acr);
 	free(tg->out);
 	free(tg->toks);
+	free(tg->caps);
 	hs_buf_free(&tg->arena);
 	hs_buf_free(&tg->key);
 	free(tg);
