@@ -29,9 +29,10 @@ enum hs_lex_type {
 	HS_LEX_THINGWORD,	/* "Plan", "Stadium": ends a name that is no person's */
 	HS_LEX_CUE,		/* "said", "according to": a reporting verb */
 	HS_LEX_COMMON,		/* "former", "despite": an ordinary word, not a name */
+	HS_LEX_NFILETYPES,	/* the types a file may name are those above */
 	/* Derived, never in a file: the last word of a role ("adviser" of "national
 	 * security adviser"), so that a tool looks a role up only where one can end. */
-	HS_LEX_ROLE_END,
+	HS_LEX_ROLE_END = HS_LEX_NFILETYPES,
 	/* Derived: the first word of a name of several words ("White" of "White
 	 * House"): only after such a word is a longer name looked up. */
 	HS_LEX_MULTI_START,

@@ -62,7 +62,7 @@ START_TEST(test_type_names)
 	ck_assert_str_eq(hs_lex_type_name(HS_LEX_NUMABBREV), "numabbrev");
 	ck_assert_str_eq(hs_lex_type_name(HS_LEX_TITLE), "title");
 	ck_assert_str_eq(hs_lex_type_name(HS_LEX_STARTER), "starter");
-	for (t = 0; t < HS_LEX_NTYPES; t++) {
+	for (t = 0; t < HS_LEX_NFILETYPES; t++) {
 		const char *name = hs_lex_type_name(t);
 
 		ck_assert_int_eq(hs_lex_type_from_name(name, strlen(name)), t);
@@ -336,7 +336,7 @@ START_TEST(test_many_entries)
 	hs_buf_init(&text);
 	for (i = 0; i < n; i++) {
 		snprintf(line, sizeof(line), "%s\tname%zu\talias%zu\tx%zu.\n",
-		    hs_lex_type_name(i % HS_LEX_NTYPES), i, i, i);
+		    hs_lex_type_name(i % HS_LEX_NFILETYPES), i, i, i);
 		hs_buf_puts(&text, line);
 	}
 	ck_assert_int_eq(hs_lexicon_load_text(lex, "many", text.data, text.len), 0);
@@ -344,19 +344,19 @@ START_TEST(test_many_entries)
 	for (i = 0; i < n; i++) {
 		snprintf(want, sizeof(want), "name%zu", i);
 		snprintf(key, sizeof(key), "alias%zu", i);
-		got = canon(lex, i % HS_LEX_NTYPES, key);
+		got = canon(lex, i % HS_LEX_NFILETYPES, key);
 		TH_REQUIRE(got != NULL && strcmp(got, want) == 0, "entry %zu: %s", i,
 		    got ? got : "(null)");
 		snprintf(key, sizeof(key), "x%zu.", i);
-		got = canon(lex, i % HS_LEX_NTYPES, key);
+		got = canon(lex, i % HS_LEX_NFILETYPES, key);
 		TH_REQUIRE(got != NULL && strcmp(got, want) == 0, "entry %zu: %s", i,
 		    got ? got : "(null)");
-		got = canon(lex, i % HS_LEX_NTYPES, want);
+		got = canon(lex, i % HS_LEX_NFILETYPES, want);
 		TH_REQUIRE(got != NULL && strcmp(got, want) == 0, "entry %zu", i);
 		/* and in no other type */
-		TH_REQUIRE(!has(lex, (i + 1) % HS_LEX_NTYPES, want), "entry %zu", i);
+		TH_REQUIRE(!has(lex, (i + 1) % HS_LEX_NFILETYPES, want), "entry %zu", i);
 		snprintf(key, sizeof(key), "name%zu", i + n);
-		TH_REQUIRE(!has(lex, i % HS_LEX_NTYPES, key), "entry %zu", i);
+		TH_REQUIRE(!has(lex, i % HS_LEX_NFILETYPES, key), "entry %zu", i);
 	}
 	ck_assert_ptr_eq(canon(lex, HS_LEX_TITLE, "Ze."), early);
 	ck_assert_str_eq(early, "Zearly");
