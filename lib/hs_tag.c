@@ -1400,6 +1400,8 @@ read_run(struct hs_tagger *tg, size_t a, size_t b)
 		    (tok_is(tg, a, HS_LEX_ORGWORD) && (tok_text_is(tg, a + 1, "of") ||
 		    tok_text_is(tg, a + 1, "for") || tok_text_is(tg, a + 1, "on"))));
 
+		if (tok_is(tg, a, HS_LEX_STARTER))
+			shaped = false;		/* "A U.S. Senate panel": not the name's */
 		if (!known && !shaped && tok_common(tg, a) &&
 		    !(tok_is(tg, a, HS_LEX_GIVEN) && a < b && !tok_common(tg, a + 1)))
 			a++;
@@ -1821,12 +1823,39 @@ find_person(const struct hs_tagger *tg, const struct person *p, size_t n,
 	return best;
 }
 
+/* An organisation of several words that the article names and whose first word
+ * is `word` (Meridian Terminals Inc.), or NULL. A linear search: few such words
+ * are left unresolved in an article. */
+static struct rmention *
+find_org(struct hs_tagger *tg, const char *word)
+{
+	struct rmention	*m;
+	size_t		 i, n = strlen(word), second;
+	const char	*text, *sp;
+
+	for (i = 0; i < tg->nrm; i++) {
+		m = &tg->rm[i];
+		if (m->type != HS_ENT_ORG || (m->flags & MF_ACRONYM))
+			continue;
+		text = arena_str(tg, m->text);
+		if (strncmp(text, word, n) != 0 || text[n] != ' ')
+			continue;
+		/* Not a body named after someone: "Clinton Foundation" leaves a lone
+		 * Clinton a person. */
+		sp = strchr(text + n + 1, ' ');
+		second = sp != NULL ? (size_t)(sp - (text + n + 1)) : strlen(text + n + 1);
+		if (!hs_lexicon_has(tg->lex, HS_LEX_ORGWORD, text + n + 1, second))
+			return m;
+	}
+	return NULL;
+}
+
 static void
 resolve_article(struct hs_tagger *tg)
 {
 	struct person	*people;
 	size_t		 npeople, i, k, nacr_uses, nexp_uses;
-	struct rmention	*m;
+	struct rmention	*m, *org;
 	const char	*name, *canon;
 	long		 who;
 
@@ -1871,6 +1900,12 @@ resolve_article(struct hs_tagger *tg)
 		}
 		if (m->type != HS_ENT_PERSON && m->type != M_UNKNOWN)
 			continue;
+		/* "Meridian said", after "Meridian Terminals Inc.": the body, short. */
+		if (!(m->flags & MF_LEXICON) && (org = find_org(tg, name)) != NULL) {
+			m->type = HS_ENT_ORG;
+			m->name = org->name;
+			continue;
+		}
 		if ((canon = hs_lexicon_canonical(tg->lex, HS_LEX_PERSON, name,
 		    strlen(name))) != NULL) {
 			m->type = HS_ENT_PERSON;
