@@ -350,7 +350,8 @@ write_learned(struct tagrun *r)
 	uint64_t	 total;
 	char		 line[64];
 
-	qsort(r->names, r->capnames, sizeof(*r->names), cmp_learned);
+	if (r->capnames > 0)
+		qsort(r->names, r->capnames, sizeof(*r->names), cmp_learned);
 	if ((by = calloc(r->nnames + 1, sizeof(*by))) == NULL)
 		err(HS_EXIT_DATA, NULL);
 	for (i = 0; i < r->nnames; i++)

@@ -2194,7 +2194,8 @@ hs_tag_article(struct hs_tagger *tg, const struct hs_article *art,
 		run_rules(tg, want);
 	}
 
-	qsort(tg->rm, tg->nrm, sizeof(*tg->rm), cmp_mention);
+	if (tg->nrm > 1)
+		qsort(tg->rm, tg->nrm, sizeof(*tg->rm), cmp_mention);
 	if (tg->capout < tg->nrm) {
 		free(tg->out);
 		tg->capout = tg->nrm;
