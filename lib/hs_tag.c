@@ -52,6 +52,7 @@
 #define F_INITIAL	0x0080	/* where any word is capitalised: sentence start ... */
 #define F_TYPES		0x0100	/* types is computed */
 #define F_LCTYPES	0x0200	/* lc_types is computed */
+#define F_TAKEN		0x0400	/* already read as part of a mention */
 
 /* The most tokens a known multi-word name or role spans. */
 #define MAX_NAME_TOKENS	8
@@ -82,6 +83,7 @@ enum {
 #define MF_DROP		0x10
 #define MF_PLACE	0x20	/* after "in", "from": a place if nothing else */
 #define MF_FIRSTNAME	0x40	/* a given name, not an ordinary word, mid-sentence */
+#define MF_RULE		0x80	/* made by a user's -e rule */
 
 struct rmention {
 	uint32_t	piece, start, end;
@@ -151,6 +153,7 @@ static const enum hs_lex_type ent_lex[] = {
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
 static bool	is_initials(const struct hs_tagger *, size_t);
+static bool	is_minor_word(const char *, size_t);
 static void	judge_unknown(struct hs_tagger *, size_t, size_t, bool, size_t, size_t);
 
 /* ------------------------------------------------------------------------------ */
@@ -268,8 +271,10 @@ push_tok(struct hs_tagger *tg, size_t start, size_t end, uint16_t flags, char pu
 		tg->captoks = ncap;
 	}
 	if (flags & F_WORD) {
-		/* title_case() counts the words but short lower-case ones (of, a, in) */
-		if (!(flags & F_DIGIT) && !(end - start <= 3 && (flags & F_LOWER))) {
+		/* title_case() counts the words but the ones a headline leaves in
+		 * lower case (of, a, in) */
+		if (!(flags & F_DIGIT) && !((flags & F_LOWER) &&
+		    is_minor_word(tg->text + start, end - start))) {
 			tg->title_words++;
 			tg->title_caps += (flags & (F_CAP | F_ALLCAPS)) != 0;
 		}
@@ -422,6 +427,39 @@ ascii_run(const unsigned char *s, size_t j, size_t n, uint8_t *seen)
 	}
 	*seen |= acc;
 	return j;
+}
+
+/* The short words a headline in title case leaves in lower case: articles,
+ * conjunctions and prepositions of up to three letters (AP style). */
+static bool
+is_minor_word(const char *s, size_t n)
+{
+	static const char two[][2] = {
+		{'a','n'}, {'o','f'}, {'i','n'}, {'o','n'}, {'a','t'}, {'t','o'},
+		{'b','y'}, {'o','r'}, {'a','s'}, {'v','s'},
+	};
+	static const char three[][3] = {
+		{'t','h','e'}, {'f','o','r'}, {'a','n','d'}, {'b','u','t'}, {'n','o','r'},
+		{'p','e','r'}, {'v','i','a'}, {'v','s','.'},
+	};
+	size_t i;
+
+	switch (n) {
+	case 1:
+		return s[0] == 'a';
+	case 2:
+		for (i = 0; i < NELEM(two); i++)
+			if (s[0] == two[i][0] && s[1] == two[i][1])
+				return true;
+		return false;
+	case 3:
+		for (i = 0; i < NELEM(three); i++)
+			if (s[0] == three[i][0] && s[1] == three[i][1] && s[2] == three[i][2])
+				return true;
+		return false;
+	default:
+		return false;
+	}
 }
 
 /* Prefixes that make an adjective of a name: Anti-Trump, Pro-Russian. */
@@ -1374,6 +1412,7 @@ acronym_after(struct hs_tagger *tg, size_t a, size_t b, const char *expansion)
 		tg->capacr = ncap;
 	}
 	x = &tg->acr[tg->nacr++];
+	tg->toks[b + 2].flags |= F_TAKEN;	/* read_piece must not read it again */
 	x->acr = arena_add(tg, acr, n);
 	x->expansion = arena_add(tg, expansion, strlen(expansion));
 	add_mention(tg, b + 2, b + 2, HS_ENT_ORG, expansion, strlen(expansion),
@@ -1492,7 +1531,15 @@ read_run(struct hs_tagger *tg, size_t a, size_t b)
 			if (chunk != SIZE_MAX)
 				judge_unknown(tg, chunk, i - 1, person_cue, a, b);
 			chunk = SIZE_MAX;
-			if (t < 0)
+			if (t < 0 && a == b && !(tg->toks[a].flags &
+			    (F_INITIAL | F_ABBR))) {
+				/* A lone capitalised role word may be a surname the
+				 * article has written in full (King, after Martin
+				 * Luther King Jr.): the article decides. */
+				key_of(tg, a, a);
+				add_mention(tg, a, a, M_UNKNOWN, tg->key.data,
+				    tg->key.len, 0);
+			} else if (t < 0)
 				person_cue = true;
 			else {
 				add_known(tg, i, end, t);
@@ -1624,7 +1671,7 @@ read_piece(struct hs_tagger *tg, bool title)
 	/* Only where a capitalised word stands can a name begin. */
 	for (c = 0; c < tg->ncaps; c++) {
 		i = tg->caps[c];
-		if (i < next || !is_cap(tg, i))
+		if (i < next || !is_cap(tg, i) || (tg->toks[i].flags & F_TAKEN))
 			continue;
 		j = i;
 		while (j + 1 < tg->ntoks && j + 1 - i < MAX_RUN) {
@@ -1725,6 +1772,7 @@ gather_people(struct hs_tagger *tg, struct person **pp)
 {
 	struct person	*p;
 	size_t		*idx, n = 0, np = 0, i, j, k, best;
+	uint32_t	 best_seen;
 	struct rmention	*m;
 
 	for (i = 0; i < tg->nrm; i++)
@@ -1752,6 +1800,7 @@ gather_people(struct hs_tagger *tg, struct person **pp)
 		/* Runs of one form within [i, j): the longest run wins, then the
 		 * form that came first. */
 		best = 0;
+		best_seen = UINT32_MAX;
 		for (k = i; k < j;) {
 			size_t	 e = k;
 			uint32_t first_seen = UINT32_MAX;
@@ -1767,8 +1816,9 @@ gather_people(struct hs_tagger *tg, struct person **pp)
 				if (o > p[np].last_order)
 					p[np].last_order = o;
 			}
-			if (e - k > best || (e - k == best && first_seen < p[np].first_order)) {
+			if (e - k > best || (e - k == best && first_seen < best_seen)) {
 				best = e - k;
+				best_seen = first_seen;
 				p[np].canon = tg->rm[idx[k]].name;
 			}
 			k = e;
@@ -1850,6 +1900,59 @@ find_org(struct hs_tagger *tg, const char *word)
 	return NULL;
 }
 
+static int
+cmp_text(const void *a, const void *b)
+{
+	const struct rmention *x = &sort_tg->rm[*(const size_t *)a];
+	const struct rmention *y = &sort_tg->rm[*(const size_t *)b];
+
+	return strcmp(arena_str(sort_tg, x->text), arena_str(sort_tg, y->text));
+}
+
+/* A lone word nothing else vouched for, written elsewhere in the article as a
+ * place, body or group (Skarvik, after "in Skarvik"), is that again: in a
+ * headline, or after "that". Sorted, so any number of words costs n log n. */
+static void
+vouch_by_article(struct hs_tagger *tg)
+{
+	size_t		*idx, n = 0, i, lo, hi, mid;
+	struct rmention	*m, *k;
+	int		 c;
+
+	if ((idx = reallocarray(NULL, tg->nrm + 1, sizeof(*idx))) == NULL)
+		err(HS_EXIT_DATA, NULL);
+	for (i = 0; i < tg->nrm; i++) {
+		m = &tg->rm[i];
+		if ((m->type == HS_ENT_GPE || m->type == HS_ENT_ORG || m->type ==
+		    HS_ENT_LOC || m->type == HS_ENT_NORP) && !(m->flags & MF_DROP) &&
+		    strchr(arena_str(tg, m->text), ' ') == NULL)
+			idx[n++] = i;
+	}
+	sort_tg = tg;
+	if (n > 1)
+		qsort(idx, n, sizeof(*idx), cmp_text);
+	for (i = 0; i < tg->nrm && n > 0; i++) {
+		m = &tg->rm[i];
+		if (m->type != M_UNKNOWN || !(m->flags & MF_DROP))
+			continue;
+		for (lo = 0, hi = n; lo < hi;) {
+			mid = lo + (hi - lo) / 2;
+			c = strcmp(arena_str(tg, tg->rm[idx[mid]].text), arena_str(tg, m->text));
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < n && strcmp(arena_str(tg, (k = &tg->rm[idx[lo]])->text),
+		    arena_str(tg, m->text)) == 0) {
+			m->type = k->type;
+			m->name = k->name;
+			m->flags &= (uint8_t)~MF_DROP;
+		}
+	}
+	free(idx);
+}
+
 static void
 resolve_article(struct hs_tagger *tg)
 {
@@ -1928,6 +2031,7 @@ resolve_article(struct hs_tagger *tg)
 				m->flags |= MF_DROP;
 		}
 	}
+	vouch_by_article(tg);
 	/* An acronym and its expansion are one name: the form written more often. */
 	for (k = 0; k < tg->nacr; k++) {
 		const char *exp = arena_str(tg, tg->acr[k].expansion);
@@ -1999,7 +2103,7 @@ run_rules(struct hs_tagger *tg, unsigned long long want)
 				tg->key.len = 0;
 				append_folded(&tg->key, tg->text, start, end);
 				add_mention(tg, tg->ntoks - 1, tg->ntoks - 1, ru->type,
-				    tg->key.data, tg->key.len, 0);
+				    tg->key.data, tg->key.len, MF_RULE);
 				tg->ntoks = save;
 				off = end;
 			} else {
@@ -2088,7 +2192,12 @@ hs_tagger_add_rule(struct hs_tagger *tg, const char *type, const char *pattern,
 	int		 errcode, t;
 	size_t		 i, n = strlen(type);
 
-	if (n == 0 || n >= sizeof(tg->type_names[0]) || !(type[0] >= 'A' && type[0] <= 'Z')) {
+	if (n >= sizeof(tg->type_names[0])) {
+		snprintf(errbuf, errsize, "a type has at most %zu characters: '%s'",
+		    sizeof(tg->type_names[0]) - 1, type);
+		return -1;
+	}
+	if (n == 0 || !(type[0] >= 'A' && type[0] <= 'Z')) {
 		snprintf(errbuf, errsize, "a type is upper-case letters, digits and _, "
 		    "starting with a letter: '%s'", type);
 		return -1;
@@ -2100,19 +2209,14 @@ hs_tagger_add_rule(struct hs_tagger *tg, const char *type, const char *pattern,
 			    "and _, starting with a letter: '%s'", type);
 			return -1;
 		}
-	if ((t = hs_tagger_type(tg, type)) == -1) {
-		if (tg->ntypes == HS_ENT_MAX) {
-			snprintf(errbuf, errsize, "too many types (at most %d)", HS_ENT_MAX);
-			return -1;
-		}
-		t = tg->ntypes++;
-		strlcpy(tg->type_names[t], type, sizeof(tg->type_names[t]));
+	if ((t = hs_tagger_type(tg, type)) == -1 && tg->ntypes == HS_ENT_MAX) {
+		snprintf(errbuf, errsize, "too many types (at most %d)", HS_ENT_MAX);
+		return -1;
 	}
 	if ((ru = reallocarray(tg->rules, tg->nrules + 1, sizeof(*ru))) == NULL)
 		err(HS_EXIT_DATA, NULL);
 	tg->rules = ru;
 	ru = &tg->rules[tg->nrules];
-	ru->type = t;
 	ru->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
 	    PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &errcode, &erroff, NULL);
 	if (ru->code == NULL) {
@@ -2120,6 +2224,12 @@ hs_tagger_add_rule(struct hs_tagger *tg, const char *type, const char *pattern,
 		snprintf(errbuf, errsize, "%s at offset %zu", (char *)msg, (size_t)erroff);
 		return -1;
 	}
+	/* The type exists once its first rule does. */
+	if (t == -1) {
+		t = tg->ntypes++;
+		strlcpy(tg->type_names[t], type, sizeof(tg->type_names[t]));
+	}
+	ru->type = t;
 	/* JIT where the platform has it; the interpreter otherwise. */
 	(void)pcre2_jit_compile(ru->code, PCRE2_JIT_COMPLETE);
 	if ((ru->md = pcre2_match_data_create_from_pattern(ru->code, NULL)) == NULL)
@@ -2213,7 +2323,13 @@ hs_tag_article(struct hs_tagger *tg, const struct hs_article *art,
 		if ((m->flags & MF_DROP) || m->type >= M_UNKNOWN ||
 		    !(want & (1ULL << m->type)))
 			continue;
-		if (m->type < HS_ENT_NBUILTIN) {
+		if (m->flags & MF_RULE) {
+			/* free to overlap, but not to repeat a built-in mention */
+			if (n > 0 && tg->out[n - 1].piece == m->piece &&
+			    tg->out[n - 1].start == m->start && tg->out[n - 1].end == m->end &&
+			    tg->out[n - 1].type == m->type)
+				continue;
+		} else if (m->type < HS_ENT_NBUILTIN) {
 			if (m->piece == last_piece && m->start < last_end) {
 				/* overlaps the one before: a date beats a name */
 				if (m->type >= HS_ENT_DATE &&

@@ -19,6 +19,7 @@ main(void)
 	srunner_add_suite(sr, hs_reader_suite());
 	srunner_add_suite(sr, hs_record_suite());
 	srunner_add_suite(sr, hs_segment_suite());
+	srunner_add_suite(sr, hs_tag_suite());
 	srunner_add_suite(sr, hs_utf8_suite());
 	srunner_add_suite(sr, hs_util_suite());
 	srunner_run_all(sr, CK_NORMAL);

@@ -13,6 +13,7 @@ Suite	*hs_progress_suite(void);
 Suite	*hs_reader_suite(void);
 Suite	*hs_record_suite(void);
 Suite	*hs_segment_suite(void);
+Suite	*hs_tag_suite(void);
 Suite	*hs_utf8_suite(void);
 Suite	*hs_util_suite(void);
 
