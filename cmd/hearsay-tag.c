@@ -340,6 +340,58 @@ cmp_by_surname(const void *a, const void *b)
 	return strcmp((*x)->surname, (*y)->surname);
 }
 
+/* Whether a full name is worth learning: two to four words, the first not an
+ * ordinary word unless it is a given name ("Crooked Hillary"), none a word of
+ * bodies, places, things or roles ("World War II", "Fort Pierce"). The tagger's
+ * guesses that are no one's name stay out of the file. */
+static bool
+learnable(const char *name)
+{
+	const char	*w = name, *sp;
+	size_t		 n, words = 0;
+	unsigned	 types, lc_types;
+	char		 lc[64];
+
+	for (; *w != '\0'; w = sp != NULL ? sp + 1 : w + n) {
+		sp = strchr(w, ' ');
+		n = sp != NULL ? (size_t)(sp - w) : strlen(w);
+		if (++words > 4 || n >= sizeof(lc))
+			return false;
+		types = hs_lexicon_types(lex, w, n);
+		for (size_t k = 0; k < n; k++)
+			lc[k] = w[k] >= 'A' && w[k] <= 'Z' ? (char)(w[k] | 0x20) : w[k];
+		lc_types = hs_lexicon_types(lex, lc, n);
+		if (types & ((1u << HS_LEX_ORGWORD) | (1u << HS_LEX_GPEWORD) |
+		    (1u << HS_LEX_LOCWORD) | (1u << HS_LEX_THINGWORD)))
+			return false;
+		if (lc_types & (1u << HS_LEX_ROLE))
+			return false;
+		if (words == 1 && (lc_types & (1u << HS_LEX_COMMON)) &&
+		    !(types & (1u << HS_LEX_GIVEN)))
+			return false;
+	}
+	return words >= 2;
+}
+
+/* Whether a surname may stand for a learned person: not an ordinary word (West),
+ * and not a name of another kind (Washington, Bloomberg). */
+static bool
+alias_ok(const char *surname)
+{
+	char	 lc[64];
+	size_t	 n = strlen(surname), k;
+
+	if (n >= sizeof(lc))
+		return false;
+	for (k = 0; k < n; k++)
+		lc[k] = surname[k] >= 'A' && surname[k] <= 'Z' ? (char)(surname[k] | 0x20) :
+		    surname[k];
+	if (hs_lexicon_types(lex, lc, n) & (1u << HS_LEX_COMMON))
+		return false;
+	return (hs_lexicon_types(lex, surname, n) & ((1u << HS_LEX_NORP) |
+	    (1u << HS_LEX_ORG) | (1u << HS_LEX_GPE) | (1u << HS_LEX_LOC))) == 0;
+}
+
 /* The learned lexicon: each full name given by enough articles, with its surname as
  * an alias when that surname mostly means this person. */
 static void
@@ -354,9 +406,13 @@ write_learned(struct tagrun *r)
 		qsort(r->names, r->capnames, sizeof(*r->names), cmp_learned);
 	if ((by = calloc(r->nnames + 1, sizeof(*by))) == NULL)
 		err(HS_EXIT_DATA, NULL);
-	for (i = 0; i < r->nnames; i++)
-		if (r->names[i].articles >= LEARN_MIN_ARTICLES)
+	for (i = 0; i < r->nnames; i++) {
+		if (r->names[i].articles >= LEARN_MIN_ARTICLES &&
+		    learnable(r->names[i].name))
 			by[n++] = &r->names[i];
+		else
+			r->names[i].articles = 0;	/* not written */
+	}
 	/* The surname alias: decided among the names that share it. */
 	qsort(by, n, sizeof(*by), cmp_by_surname);
 	for (i = 0; i < n; i = j) {
@@ -364,7 +420,8 @@ write_learned(struct tagrun *r)
 		for (j = i; j < n && strcmp(by[j]->surname, by[i]->surname) == 0; j++)
 			total += by[j]->articles;
 		for (k = i; k < j; k++)
-			if (by[k]->articles * 100 < total * LEARN_SURNAME_SHARE)
+			if (by[k]->articles * 100 < total * LEARN_SURNAME_SHARE ||
+			    !alias_ok(by[k]->surname))
 				by[k]->last_article = 0;	/* no alias */
 			else
 				by[k]->last_article = 1;

@@ -147,6 +147,11 @@ static const enum hs_lex_type ent_lex[] = {
 	[HS_ENT_PERSON] = HS_LEX_PERSON, [HS_ENT_NORP] = HS_LEX_NORP,
 	[HS_ENT_ORG] = HS_LEX_ORG, [HS_ENT_GPE] = HS_LEX_GPE, [HS_ENT_LOC] = HS_LEX_LOC,
 };
+/* The order in which a key's types are tried: [1] for one word, [0] for more. */
+static const int ent_order[2][5] = {
+	{ HS_ENT_PERSON, HS_ENT_NORP, HS_ENT_ORG, HS_ENT_GPE, HS_ENT_LOC },
+	{ HS_ENT_NORP, HS_ENT_ORG, HS_ENT_GPE, HS_ENT_LOC, HS_ENT_PERSON },
+};
 #define ENTITY_LEX_MASK	((1u << HS_LEX_PERSON) | (1u << HS_LEX_NORP) | \
 			 (1u << HS_LEX_ORG) | (1u << HS_LEX_GPE) | (1u << HS_LEX_LOC))
 #define LEXBIT(t)	(1u << (t))
@@ -1068,9 +1073,14 @@ longest_known(struct hs_tagger *tg, size_t i, size_t b, size_t *end, int *lextyp
 			types = tg->toks[i].types;
 		else
 			types = hs_lexicon_types(tg->lex, tg->key.data, lens[j - i]);
-		for (t = HS_ENT_PERSON; t <= HS_ENT_LOC; t++)
+		/* One word that is a known place, body or group and also a person's
+		 * alias (a learned Washington) is the place; a longer span is
+		 * whichever it is, a person first. */
+		for (k = 0; k < NELEM(ent_order[0]); k++) {
+			t = ent_order[j == i][k];
 			if (types & LEXBIT(ent_lex[t]))
 				goto found;
+		}
 		if (types & LEXBIT(HS_LEX_TITLE)) {
 			t = -1;
 			goto found;
