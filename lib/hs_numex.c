@@ -14,9 +14,11 @@
  * The scan stops only where an expression may start: at a digit, a currency sign, or a
  * word whose first letter may begin a number word, a month, a weekday, or one of today,
  * tomorrow, yesterday, tonight, this, last, next (the class table).  Any other word is
- * skipped whole.  From a start, a reader looks a bounded distance ahead and returns one
- * expression or none; the scan goes on after the expression, or after the word or number
- * that started nothing.  The leftmost expression wins, so spans come in order and apart.
+ * skipped whole, and so are the words of those letters that no table has (next_start
+ * finds the places that are left, 48 bytes at a time).  From a start, a reader looks a
+ * bounded distance ahead and returns one expression or none; the scan goes on after the
+ * expression, or after the word or number that started nothing.  The leftmost
+ * expression wins, so spans come in order and apart.
  *
  * The units of QUANTITY, by the symbol each is written as:
  *	length		mi, km, m, cm, mm, ft, in, yd, nmi (nautical miles), ly (light-years)
@@ -521,19 +523,78 @@ static const struct {
 static atomic_uint	word_filter[26][WORD_LEN_MAX + 1];
 static atomic_bool	word_filter_made;
 
+/*
+ * A second, narrower filter for the scan's fast path (next_start): the words that may
+ * start an expression, by their first byte as written (c & 0x3F, so that upper and lower
+ * case have rows of their own) and their length (WORD_LEN_MAX + 1 for any longer, a
+ * column that stays empty).  [0] holds the second letters the words have, [1] their
+ * third, each letter as a bit at its low five bits (either case); for a word too short
+ * to have the letter, all 32 bits, as the byte there may be anything.  "and",
+ * "hundred", "million", "dozen" are in word_filter but not here: they build numbers but
+ * start none.  Only the first bytes of class C_TRIG have bits, so that the fast path
+ * stops at no word that the scan would have skipped; it may stop at some it then skips
+ * ("thus", "Marco").
+ *
+ * article_cols: the lengths, by first byte, at which every word of the filter is "a" or
+ * "an".  These start something only before a scale word ("a million") or a word and
+ * "ago" ("a year ago").  scale_seconds: the second letters of the scale words, by their
+ * first letter and length, all letters as their low five bits.
+ */
+#define SF_COLS		16
+static atomic_uint	start_filter[64][SF_COLS][2];
+static atomic_uint	article_cols[64];
+static atomic_uint	scale_seconds[32][SF_COLS];
+
 static void
 make_word_filter(void)
 {
+	const unsigned		 all = 0xFFFFFFFF;
+	unsigned		 sf[64][SF_COLS][2], articles[64], others[64];
 	const struct word	*w;
-	size_t			 b, k;
-	unsigned		 bit;
+	size_t			 b, k, r, f;
+	unsigned		 bit, c;
 
+	memset(sf, 0, sizeof(sf));
+	memset(articles, 0, sizeof(articles));
+	memset(others, 0, sizeof(others));
 	for (b = 0; b < NELEM(word_bucket); b++)
 		for (k = 0, w = word_bucket[b].w; k < word_bucket[b].n; k++, w++) {
 			bit = w->len > 1 ? (unsigned)((w->w[1] | 0x20) - 'a') : 26;
 			atomic_fetch_or_explicit(&word_filter[b][w->len], 1u << bit,
 			    memory_order_relaxed);
+			switch (w->kind) {
+			case K_HUNDRED:
+			case K_SCALE:
+			case K_DOZEN:
+				atomic_fetch_or_explicit(&scale_seconds[w->w[0] & 31][w->len],
+				    1u << (w->w[1] & 31), memory_order_relaxed);
+				continue;
+			case K_AND:
+				continue;	/* word_expr does nothing with these */
+			default:
+				break;
+			}
+			for (f = 0; f < (w->fold ? 2 : 1); f++) {
+				c = (unsigned char)w->w[0] ^ (f ? 0x20 : 0);
+				if (byte_class[c] != C_TRIG)
+					continue;
+				r = c & 0x3F;
+				sf[r][w->len][0] |= w->len > 1 ? 1u << (w->w[1] & 31) : all;
+				sf[r][w->len][1] |= w->len > 2 ? 1u << (w->w[2] & 31) : all;
+				if (w->kind == K_A)
+					articles[r] |= 1u << w->len;
+				else
+					others[r] |= 1u << w->len;
+			}
 		}
+	for (r = 0; r < 64; r++) {
+		for (k = 0; k < SF_COLS; k++)
+			for (f = 0; f < 2; f++)
+				atomic_fetch_or_explicit(&start_filter[r][k][f], sf[r][k][f],
+				    memory_order_relaxed);
+		atomic_fetch_or_explicit(&article_cols[r], articles[r] & ~others[r],
+		    memory_order_relaxed);
+	}
 	atomic_store_explicit(&word_filter_made, true, memory_order_release);
 }
 
@@ -1221,18 +1282,73 @@ unit_after(const struct scan *sc, size_t e, size_t *endp)
 #define PRINTF_LIKE(f, a)
 #endif
 
+/*
+ * Writes the name as snprintf would, and the span and type; false when the name does not
+ * fit or the span is empty.  The names' formats use only %s, %d, %0Nd and %%, which are
+ * written here, as vsnprintf took longer than finding most expressions.  Any other
+ * conversion goes to vsnprintf.
+ */
 static bool PRINTF_LIKE(5, 6)
 put(struct hs_numex *x, size_t start, size_t end, enum hs_numex_type type,
     const char *fmt, ...)
 {
-	va_list	ap;
-	int	n;
+	char		*o = x->name, *const last = x->name + sizeof(x->name) - 1;
+	const char	*f, *str;
+	char		 dig[3 * sizeof(int)];
+	unsigned	 u, width, nd, lead;
+	int		 v;
+	va_list		 ap, ap2;
+	bool		 ok = true;
 
 	va_start(ap, fmt);
-	n = vsnprintf(x->name, sizeof(x->name), fmt, ap);
+	va_copy(ap2, ap);
+	for (f = fmt; *f != '\0' && ok; f++) {
+		if (f[0] != '%' || f[1] == '%') {
+			f += f[0] == '%';
+			ok = o < last;
+			if (ok)
+				*o++ = *f;
+		} else if (f[1] == 's') {
+			f++;
+			for (str = va_arg(ap, const char *); *str != '\0' && ok; str++) {
+				ok = o < last;
+				if (ok)
+					*o++ = *str;
+			}
+		} else if (f[1] == 'd' || (f[1] == '0' && (unsigned)(f[2] - '1') < 9 &&
+		    f[3] == 'd')) {
+			width = f[1] == '0' ? (unsigned)(f[2] - '0') : 0;
+			f += f[1] == '0' ? 3 : 1;
+			v = va_arg(ap, int);
+			u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+			nd = 0;
+			do {
+				dig[nd++] = (char)('0' + u % 10);
+				u /= 10;
+			} while (u != 0);
+			/* printf's zeros go between the sign and the digits */
+			lead = (v < 0) + nd < width ? width - nd - (v < 0) : 0;
+			ok = (size_t)(last - o) >= (v < 0) + lead + nd;
+			if (ok && v < 0)
+				*o++ = '-';
+			for (; ok && lead > 0; lead--)
+				*o++ = '0';
+			while (ok && nd > 0)
+				*o++ = dig[--nd];
+		} else {
+			/* not one of ours: let the library write it all */
+			v = vsnprintf(x->name, sizeof(x->name), fmt, ap2);
+			ok = v >= 0 && (size_t)v < sizeof(x->name);
+			o = NULL;
+			break;
+		}
+	}
+	va_end(ap2);
 	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof(x->name) || end <= start)
+	if (!ok || end <= start)
 		return false;
+	if (o != NULL)
+		*o = '\0';
 	x->start = start;
 	x->end = end;
 	x->type = type;
@@ -1980,6 +2096,297 @@ prefixed_money_expr(const struct scan *sc, size_t i, size_t e, struct hs_numex *
 	return false;
 }
 
+/* ------------------------------------------------------------------------------------ */
+/* The fast path: from one place where an expression may start to the next */
+
+/*
+ * The scan spends nearly all its time on words that start nothing, so it finds the next
+ * start a window of text at a time: 64 bytes, of which the first WIN_STEP are searched
+ * and the rest only read, so that the first WIN_STEP bytes have their words (up to
+ * WORD_LEN_MAX + 1 letters) and the bytes after them whole in the window.  Per window,
+ * bit k of four masks tells whether byte k is a letter, a digit, a byte of class C_SIGN
+ * or '$'; from them come the starts of runs of letters and digits, and each start is
+ * judged without a branch until one passes.  The window is read in place, or from a
+ * copy with zeros after the text's end, so that nothing outside [0,len) is read.
+ * HS_NUMEX_PORTABLE, defined, makes the masks without SSE2, as on other machines.
+ */
+#define WIN		64
+#define WIN_STEP	48
+
+#if defined(__SSE2__) && !defined(HS_NUMEX_PORTABLE)
+#include <emmintrin.h>
+
+static inline void
+window_masks(const unsigned char *w, uint64_t *letters, uint64_t *digits,
+    uint64_t *sign_bytes, uint64_t *dollars)
+{
+	/* Shifted so that the wanted range lands at the bottom of the signed bytes:
+	 * SSE2 compares bytes as signed only. */
+	const __m128i	 to_a = _mm_set1_epi8((char)(0x80 - 'a'));
+	const __m128i	 to_0 = _mm_set1_epi8((char)(0x80 - '0'));
+	const __m128i	 top_a = _mm_set1_epi8(-128 + 26);
+	const __m128i	 top_0 = _mm_set1_epi8(-128 + 10);
+	const __m128i	 case_bit = _mm_set1_epi8(0x20);
+	const __m128i	 dollar = _mm_set1_epi8('$');
+	const __m128i	 c2 = _mm_set1_epi8((char)0xC2);
+	const __m128i	 e2 = _mm_set1_epi8((char)0xE2);
+	__m128i		 v, t, u;
+	uint64_t	 l = 0, d = 0, g = 0, s = 0;
+	int		 q;
+
+	for (q = 0; q < WIN / 16; q++) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(w + 16 * q));
+		t = _mm_add_epi8(_mm_or_si128(v, case_bit), to_a);
+		l |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(t, top_a)) << 16 * q;
+		t = _mm_add_epi8(v, to_0);
+		d |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(t, top_0)) << 16 * q;
+		u = _mm_cmpeq_epi8(v, dollar);
+		s |= (uint64_t)(unsigned)_mm_movemask_epi8(u) << 16 * q;
+		t = _mm_or_si128(u,
+		    _mm_or_si128(_mm_cmpeq_epi8(v, c2), _mm_cmpeq_epi8(v, e2)));
+		g |= (uint64_t)(unsigned)_mm_movemask_epi8(t) << 16 * q;
+	}
+	*letters = l;
+	*digits = d;
+	*sign_bytes = g;
+	*dollars = s;
+}
+#else
+/* Eight bytes at a time in a 64-bit word (SWAR), for machines without SSE2: each test
+ * sets the high bit of the bytes that pass, with no carry from one byte to the next,
+ * and bytes_mask gathers those bits. */
+#define SWAR_ONES	UINT64_C(0x0101010101010101)
+#define SWAR_HIGH	(SWAR_ONES * 0x80)
+#define SWAR_LOW	(SWAR_ONES * 0x7F)
+
+/* The high bits of bytes of x that are in [lo, hi], where hi < 0x80. */
+static inline uint64_t
+bytes_between(uint64_t x, unsigned lo, unsigned hi)
+{
+	uint64_t m = x & SWAR_LOW;
+
+	return (m + SWAR_ONES * (0x80 - lo)) & ~(m + SWAR_ONES * (0x7F - hi)) & ~x &
+	    SWAR_HIGH;
+}
+
+/* The high bits of bytes of x that are c. */
+static inline uint64_t
+bytes_equal(uint64_t x, unsigned c)
+{
+	uint64_t z = x ^ SWAR_ONES * c;
+
+	return ~(((z & SWAR_LOW) + SWAR_LOW) | z) & SWAR_HIGH;
+}
+
+/* Bit k for the high bit of byte k. */
+static inline unsigned
+bytes_mask(uint64_t high)
+{
+	return (unsigned)(((high >> 7) * UINT64_C(0x0102040810204080)) >> 56);
+}
+
+static inline void
+window_masks(const unsigned char *w, uint64_t *letters, uint64_t *digits,
+    uint64_t *sign_bytes, uint64_t *dollars)
+{
+	uint64_t	x, dollar, l = 0, d = 0, g = 0, s = 0;
+	unsigned	q, k;
+
+	for (q = 0; q < WIN; q += 8) {
+		/* byte k of the text is byte k of x, whatever the machine's order */
+		for (x = 0, k = 0; k < 8; k++)
+			x |= (uint64_t)w[q + k] << 8 * k;
+		dollar = bytes_equal(x, '$');
+		l |= (uint64_t)bytes_mask(bytes_between(x | SWAR_ONES * 0x20, 'a', 'z')) << q;
+		d |= (uint64_t)bytes_mask(bytes_between(x, '0', '9')) << q;
+		g |= (uint64_t)bytes_mask(dollar | bytes_equal(x, 0xC2) |
+		    bytes_equal(x, 0xE2)) << q;
+		s |= (uint64_t)bytes_mask(dollar) << q;
+	}
+	*letters = l;
+	*digits = d;
+	*sign_bytes = g;
+	*dollars = s;
+}
+#endif
+
+static inline unsigned
+lowest_bit(uint64_t m)
+{
+#if defined(__GNUC__)
+	return (unsigned)__builtin_ctzll(m);
+#else
+	unsigned k = 0;
+
+	while (!(m & 1)) {
+		m >>= 1;
+		k++;
+	}
+	return k;
+#endif
+}
+
+/* Whether p starts one of the signs of signs[] (p[1] and p[2] readable): the byte tests
+ * that sign_at would make, for the bytes of class C_SIGN, most of which are quotation
+ * marks and dashes (E2 80 xx) or no-break spaces (C2 A0). */
+static inline bool
+currency_sign(const unsigned char *p)
+{
+	switch (p[0]) {
+	case '$':
+		return true;
+	case 0xC2:
+		return p[1] == 0xA3 || p[1] == 0xA5;
+	case 0xE2:
+		return p[1] == 0x82 && (p[2] == 0xAC || p[2] == 0xB9 || p[2] == 0xBD ||
+		    p[2] == 0xA9);
+	default:
+		return false;
+	}
+}
+
+/* A window of the text, as next_start last read it. */
+struct window {
+	size_t			 base;	/* its place in the text; SIZE_MAX: none yet */
+	const unsigned char	*w;	/* its WIN bytes, in the text or in pad */
+	uint64_t		 letters;
+	uint64_t		 starts;	/* where runs of letters start */
+	uint64_t		 stops;		/* see read_window; first WIN_STEP bytes */
+	uint64_t		 carry;		/* 1: byte WIN_STEP - 1 is a letter or digit */
+	unsigned char		 pad[2 * WIN];	/* the end of the text, then zeros */
+};
+
+/*
+ * Reads the window at b; prev is 1 when the byte before b is a letter or digit.  The
+ * stops are the digits and currency signs that no letter or digit comes before, and the
+ * trigger words of one or two letters with a dollar sign glued on ("US$5"): the words
+ * that next_start judges by their letters are all the other runs of letters.
+ */
+static void
+read_window(const struct scan *sc, struct window *wn, size_t b, uint64_t prev)
+{
+	const uint64_t	step = (UINT64_C(1) << WIN_STEP) - 1;
+	uint64_t	letters, digits, sign_bytes, dollars, alnum, starts, last, m;
+	unsigned	k, off;
+
+	wn->base = b;
+	if (sc->len - b >= WIN) {
+		wn->w = sc->s + b;
+		window_masks(wn->w, &letters, &digits, &sign_bytes, &dollars);
+	} else if (sc->len >= WIN) {
+		/* The text's last WIN bytes, read in place for the masks (which the shift
+		 * fills with zeros past the end) and copied for the bytes, with zeros after
+		 * them. */
+		off = WIN - (sc->len - b);
+		memcpy(wn->pad, sc->s + sc->len - WIN, WIN);
+		memset(wn->pad + WIN, 0, WIN);
+		wn->w = wn->pad + off;
+		window_masks(sc->s + sc->len - WIN, &letters, &digits, &sign_bytes, &dollars);
+		letters >>= off;
+		digits >>= off;
+		sign_bytes >>= off;
+		dollars >>= off;
+	} else {
+		memset(wn->pad, 0, sizeof(wn->pad));
+		memcpy(wn->pad, sc->s + b, sc->len - b);
+		wn->w = wn->pad;
+		window_masks(wn->w, &letters, &digits, &sign_bytes, &dollars);
+	}
+	alnum = letters | digits;
+	starts = (alnum | sign_bytes) & ~(alnum << 1 | prev);
+	wn->letters = letters;
+	wn->starts = starts & letters;
+	wn->carry = alnum >> (WIN_STEP - 1) & 1;
+	wn->stops = starts & digits & step;
+	for (m = starts & sign_bytes & step; m != 0; m &= m - 1)
+		if (currency_sign(wn->w + lowest_bit(m)))
+			wn->stops |= m & -m;
+	/* the last letters of words with '$' after them, and where those words start if
+	 * they have one or two letters */
+	last = letters & dollars >> 1;
+	for (m = starts & letters & (last | last >> 1) & step; m != 0; m &= m - 1) {
+		k = lowest_bit(m);
+		if (byte_class[wn->w[k]] == C_TRIG)
+			wn->stops |= m & -m;
+	}
+}
+
+/*
+ * Whether the article at bit k of the window surely starts nothing (see article_cols).
+ * Between it and a scale word after it, or between the two words before "ago", there
+ * may be only white space, so each is where the next run of letters starts; when that
+ * word may go on past the window, the article may start something.
+ */
+static inline bool
+article_starts_nothing(const struct window *wn, unsigned k)
+{
+	const unsigned char	*w = wn->w;
+	uint64_t		 later = wn->starts & ~((UINT64_C(2) << k) - 1);
+	unsigned		 j, n;
+
+	if (later == 0 || (j = lowest_bit(later)) > WIN - 2 - WORD_LEN_MAX)
+		return false;
+	n = lowest_bit(~(wn->letters >> j) | UINT64_C(1) << (WORD_LEN_MAX + 1));
+	if (atomic_load_explicit(&scale_seconds[w[j] & 31][n], memory_order_relaxed) >>
+	    (w[j + 1] & 31) & 1)
+		return false;
+	later &= later - 1;
+	if (later == 0 || (j = lowest_bit(later)) > WIN - 3)
+		return false;
+	return w[j] != 'a' || w[j + 1] != 'g' || w[j + 2] != 'o';
+}
+
+/*
+ * The first place after i where the scan has more to do than skip: a stop of the window
+ * (read_window) or a word of start_filter that starts a run of letters and digits; len
+ * if none.  The byte at i is of class C_NONE or C_WORD: the scan would skip from there to
+ * the end of its run of letters and digits, and then everything up to the next such run.
+ * Where runs start after i does not depend on i, so the window of the last call serves
+ * again when i is in its first WIN_STEP bytes.
+ */
+static size_t
+next_start(const struct scan *sc, struct window *wn, size_t i)
+{
+	const uint64_t		 step = (UINT64_C(1) << WIN_STEP) - 1;
+	const unsigned char	*w;
+	atomic_uint		*f;
+	uint64_t		 after, stops, words;
+	size_t			 b;
+	unsigned		 k, n, second, third;
+
+	if (wn->base == SIZE_MAX || i < wn->base || i - wn->base >= WIN_STEP)
+		read_window(sc, wn, i, 0);	/* the byte at i starts nothing */
+	after = ~((UINT64_C(2) << (i - wn->base)) - 1);
+	for (;;) {
+		b = wn->base;
+		w = wn->w;
+		stops = wn->stops & after;
+		/* the words before the first stop, each judged with no branch but one */
+		words = wn->starts & step & after;
+		if (stops != 0)
+			words &= (stops & -stops) - 1;
+		for (; words != 0; words &= words - 1) {
+			k = lowest_bit(words);
+			n = lowest_bit(~(wn->letters >> k) | UINT64_C(1) << (WORD_LEN_MAX + 1));
+			f = start_filter[w[k] & 0x3F][n];
+			second = atomic_load_explicit(&f[0], memory_order_relaxed);
+			third = atomic_load_explicit(&f[1], memory_order_relaxed);
+			if ((second >> (w[k + 1] & 31) & third >> (w[k + 2] & 31) & 1) == 0)
+				continue;
+			if ((atomic_load_explicit(&article_cols[w[k] & 0x3F],
+			    memory_order_relaxed) >> n & 1) && article_starts_nothing(wn, k))
+				continue;
+			return b + k;
+		}
+		if (stops != 0)
+			return b + lowest_bit(stops);
+		if (sc->len - b <= WIN_STEP)
+			return sc->len;
+		read_window(sc, wn, b + WIN_STEP, wn->carry);
+		after = ~UINT64_C(0);
+	}
+}
+
 /* Whether the anchor is a day of the calendar in the years it may be. */
 static bool
 anchor_valid(const struct hs_civil_date *a)
@@ -1993,6 +2400,7 @@ hs_numex_scan(const char *text, size_t len, const struct hs_civil_date *anchor,
     hs_numex_fn *fn, void *arg)
 {
 	struct scan		 sc;
+	struct window		 wn;
 	struct hs_numex		 x;
 	const struct word	*w;
 	const unsigned char	*s = (const unsigned char *)text;
@@ -2007,6 +2415,7 @@ hs_numex_scan(const char *text, size_t len, const struct hs_civil_date *anchor,
 	if (text == NULL)
 		len = 0;
 	memset(&sc, 0, sizeof(sc));
+	wn.base = SIZE_MAX;
 	sc.s = s;
 	sc.len = len;
 	if ((sc.anchored = anchor_valid(anchor))) {
@@ -2015,15 +2424,11 @@ hs_numex_scan(const char *text, size_t len, const struct hs_civil_date *anchor,
 		sc.aday = day_number(sc.ay, sc.am, anchor->day);
 	}
 	while (i < len) {
-		/* The loops that skip what starts nothing, on locals: the hot path. */
-		while ((k = byte_class[s[i]]) == C_NONE)
-			if (++i == len)
+		/* The hot path: next_start passes over what starts nothing. */
+		if ((k = byte_class[s[i]]) == C_NONE || k == C_WORD) {
+			if ((i = next_start(&sc, &wn, i)) == len)
 				return 0;
-		if (k == C_WORD) {
-			while (++i < len &&
-			    (unsigned)(byte_class[s[i]] - C_WORD) <= C_DIGIT - C_WORD)
-				continue;
-			continue;
+			k = byte_class[s[i]];
 		}
 		if (k == C_DIGIT) {
 			if (!digits_expr(&sc, i, &x, &skip)) {

@@ -381,6 +381,70 @@ START_TEST(test_every_word)
 }
 END_TEST
 
+/*
+ * The same expressions wherever they stand: after 0 to 150 bytes of words that start
+ * nothing (short ones, and one long word), with text after them or none.  The scan
+ * reads the text in windows of fixed size, so this puts each expression, and the words
+ * that tell whether an article starts one, across every place of a window's edge.
+ */
+START_TEST(test_every_offset)
+{
+	static const struct {
+		const char			*in;
+		const struct hs_civil_date	*anchor;
+		const char			*want;
+	} phrases[] = {
+		{ "a million dollars", NULL, "MONEY[a million dollars]=1000000 USD" },
+		{ "a\n dozen miles", NULL, "QUANTITY[a\n dozen miles]=12 mi" },
+		{ "a year ago", &dec22, "DATE[a year ago]=2020" },
+		{ "A year ago", &dec22, "DATE[A year ago]=2020" },
+		{ "an item ago", NULL, "" },
+		{ "a year agog", &dec22, "" },
+		{ "a millionaire", NULL, "" },
+		/* the longest white space between words (16 bytes) */
+		{ "a                million dollars", NULL,
+		  "MONEY[a                million dollars]=1000000 USD" },
+		{ "a                year                ago", &dec22,
+		  "DATE[a                year                ago]=2020" },
+		{ "US$5", NULL, "MONEY[US$5]=5 USD" },
+		{ "$1.5 billion", NULL, "MONEY[$1.5 billion]=1500000000 USD" },
+		{ "\xE2\x82\xB9" "20, \xE2\x82\xBD" "20, \xE2\x82\xA9" "20, \xC2\xA5" "20", NULL,
+		  "MONEY[\xE2\x82\xB9" "20]=20 INR | MONEY[\xE2\x82\xBD" "20]=20 RUB | "
+		  "MONEY[\xE2\x82\xA9" "20]=20 KRW | MONEY[\xC2\xA5" "20]=20 JPY" },
+		{ "\xE2\x82\xA4" "20 \xE2\x80\x9C" "20\xE2\x80\x9D", NULL, "" },
+		{ "in September 2019", NULL, "DATE[September 2019]=2019-09" },
+		{ "on Wednesday", NULL, "DATE[Wednesday]=XXXX-WXX-3" },
+		{ "yesterday", &dec22, "DATE[yesterday]=2021-12-21" },
+		{ "seventeen percent", NULL, "PERCENT[seventeen percent]=17%" },
+		{ "last week", &dec22, "DATE[last week]=2021-W50" },
+		{ "5%", NULL, "PERCENT[5%]=5%" },
+		{ "Feb2019 and May5 and a1 million", NULL, "" },
+		{ "in 2019", NULL, "DATE[2019]=2019" },
+	};
+	static const char *const tails[] = { "", ".", ". zq zq zq zq zq zq zq zq zq zq" };
+	char		 text[512];
+	struct found	 f;
+	size_t		 k, pre, t, len, style;
+
+	for (k = 0; k < TH_NELEM(phrases); k++)
+		for (pre = 0; pre <= 150; pre++)
+			for (style = 0; style < 2 * TH_NELEM(tails); style++) {
+				t = style / 2;
+				for (len = 0; len < pre; len++)
+					text[len] = style % 2 == 0 ? "zq "[len % 3] : 'k';
+				if (pre > 0)
+					text[pre - 1] = ' ';
+				len = pre + (size_t)snprintf(text + pre, sizeof(text) - pre,
+				    "%s%s", phrases[k].in, tails[t]);
+				scan_copy(&f, text, len, phrases[k].anchor);
+				TH_REQUIRE(f.sound && strcmp(f.out, phrases[k].want) == 0,
+				    "\"%s\" after %zu bytes (style %zu):\n got: \"%s\"\n"
+				    "want: \"%s\"", phrases[k].in, pre, style, f.out,
+				    phrases[k].want);
+			}
+}
+END_TEST
+
 struct stop_after {
 	int	calls;
 	int	stop_at;
@@ -500,6 +564,7 @@ hs_numex_suite(void)
 	tcase_add_loop_test(tc, test_cases, 0, (int)TH_NELEM(cases));
 	tcase_add_loop_test(tc, test_odd_inputs, 0, (int)TH_NELEM(odd));
 	tcase_add_test(tc, test_every_word);
+	tcase_add_test(tc, test_every_offset);
 	tcase_add_test(tc, test_stop);
 	tcase_add_test(tc, test_type_names);
 	suite_add_tcase(s, tc);
