@@ -45,12 +45,17 @@ struct slot {
 /* The types of a key, whatever they are: one probe answers hs_lexicon_types. */
 struct kslot {
 	const char	*key;		/* NULL: empty; the string of a typed slot */
-	size_t		 keylen;
-	uint64_t	 hash;		/* hash_bytes of the key */
-	unsigned	 types;
+	uint32_t	 types;
+	uint16_t	 keylen;
+	uint16_t	 tag;		/* the hash's top bits: most probes stop here */
 };
+/* 16 bytes a slot keeps the table of 30,000 keys in about 1 MB, near the cache:
+ * a tagger looks up every capitalised word and most hits miss the cache otherwise.
+ * A key longer than this is only in the typed table. */
+#define KSLOT_MAXKEY	UINT16_MAX
 
 struct hs_lexicon {
+	unsigned	 want;		/* the types kept: (1u << type) bits */
 	struct slot	*slots;
 	size_t		 nslots;	/* a power of two */
 	size_t		 used;
@@ -110,6 +115,18 @@ find_slot(const struct hs_lexicon *lex, int type, const char *s, size_t n, uint6
 	}
 }
 
+/* memcmp for the short keys a lexicon holds, without the call. */
+static inline bool
+same_bytes(const char *a, const char *b, size_t n)
+{
+	while (n > 0 && *a == *b) {
+		a++;
+		b++;
+		n--;
+	}
+	return n == 0;
+}
+
 static struct kslot *
 find_kslot(const struct hs_lexicon *lex, const char *s, size_t n, uint64_t h)
 {
@@ -120,7 +137,8 @@ find_kslot(const struct hs_lexicon *lex, const char *s, size_t n, uint64_t h)
 		sl = &lex->kslots[i];
 		if (sl->key == NULL)
 			return sl;
-		if (sl->hash == h && sl->keylen == n && memcmp(sl->key, s, n) == 0)
+		if (sl->tag == (uint16_t)(h >> 48) && sl->keylen == n &&
+		    same_bytes(sl->key, s, n))
 			return sl;
 	}
 }
@@ -137,7 +155,8 @@ grow_keys(struct hs_lexicon *lex)
 	for (i = 0; i < oldn; i++) {
 		if (old[i].key == NULL)
 			continue;
-		sl = find_kslot(lex, old[i].key, old[i].keylen, old[i].hash);
+		sl = find_kslot(lex, old[i].key, old[i].keylen,
+		    hash_bytes(old[i].key, old[i].keylen));
 		*sl = old[i];
 	}
 	free(old);
@@ -202,16 +221,18 @@ add_key(struct hs_lexicon *lex, int type, const char *s, size_t n, const char *c
 	}
 	sl->canonical = canonical;
 
-	if ((lex->kused + 1) * 2 > lex->nkslots)
-		grow_keys(lex);
-	ks = find_kslot(lex, s, n, hb);
-	if (ks->key == NULL) {
-		ks->key = sl->key;
-		ks->keylen = n;
-		ks->hash = hb;
-		lex->kused++;
+	if (n <= KSLOT_MAXKEY) {
+		if ((lex->kused + 1) * 2 > lex->nkslots)
+			grow_keys(lex);
+		ks = find_kslot(lex, s, n, hb);
+		if (ks->key == NULL) {
+			ks->key = sl->key;
+			ks->keylen = (uint16_t)n;
+			ks->tag = (uint16_t)(hb >> 48);
+			lex->kused++;
+		}
+		ks->types |= 1u << type;
 	}
-	ks->types |= 1u << type;
 
 	if (type != HS_LEX_MULTI_START && type != HS_LEX_ROLE_END) {
 		const char *sp = memchr(s, ' ', n);
@@ -278,6 +299,8 @@ load_line(struct hs_lexicon *lex, const char *name, unsigned long lineno,
 		warnx("%s:%lu: empty name", name, lineno);
 		return -1;
 	}
+	if (!(lex->want & (1u << type)))
+		return 0;	/* a type this tool does not use: checked, not kept */
 	canonical = keep_name(lex, field, tab - field);
 	add_key(lex, type, field, tab - field, canonical);
 	while (tab < end) {
@@ -338,11 +361,18 @@ hs_lexicon_load_file(struct hs_lexicon *lex, const char *path)
 struct hs_lexicon *
 hs_lexicon_new(void)
 {
+	return hs_lexicon_new_types(~0u);
+}
+
+struct hs_lexicon *
+hs_lexicon_new_types(unsigned want)
+{
 	struct hs_lexicon		*lex;
 	const struct hs_lexicon_source	*src;
 
 	if ((lex = calloc(1, sizeof(*lex))) == NULL)
 		err(1, NULL);
+	lex->want = want;
 	grow(lex);
 	grow_keys(lex);
 	for (src = hs_lexicon_builtin; src->text != NULL; src++) {
@@ -390,7 +420,7 @@ hs_lexicon_types(const struct hs_lexicon *lex, const char *s, size_t n)
 	uint64_t	 hb = hash_bytes(s, n);
 	size_t		 bit = filter_bit(hb);
 
-	if ((lex->filter[bit / 64] & (UINT64_C(1) << (bit % 64))) == 0)
+	if ((lex->filter[bit / 64] & (UINT64_C(1) << (bit % 64))) == 0 || n > KSLOT_MAXKEY)
 		return 0;
 	return find_kslot(lex, s, n, hb)->types;
 }

@@ -43,6 +43,10 @@ struct hs_lexicon;
 
 /* The built-in lists. Never fails (allocation failure is fatal). */
 struct hs_lexicon	*hs_lexicon_new(void);
+/* The same, keeping only the entries of the types in `want`, a mask of
+ * (1u << type) bits, built-in or loaded later: a tool that needs four types does not
+ * pay for the others. Lines of other types are still checked. */
+struct hs_lexicon	*hs_lexicon_new_types(unsigned want);
 void			 hs_lexicon_free(struct hs_lexicon *);
 /* Add the entries of a lexicon file. On a file that cannot be read or a malformed line,
  * warns "file:line: message" (warnx) and returns -1; entries before it are kept. */

@@ -53,6 +53,7 @@
 #define F_TYPES		0x0100	/* types is computed */
 #define F_LCTYPES	0x0200	/* lc_types is computed */
 #define F_TAKEN		0x0400	/* already read as part of a mention */
+#define F_LK		0x0800	/* lk_b, lk_end and lk_type are set */
 
 /* The most tokens a known multi-word name or role spans. */
 #define MAX_NAME_TOKENS	8
@@ -262,19 +263,38 @@ apostrophe(const unsigned char *s, size_t n)
 /* ------------------------------------------------------------------------------ */
 /* Tokens */
 
-static struct tok *
+/* The slow paths of push_tok(), kept out of the loop every word goes through. */
+static void __attribute__((noinline))
+grow_toks(struct hs_tagger *tg)
+{
+	struct tok	*t;
+	size_t		 ncap = tg->captoks ? tg->captoks * 2 : 256;
+
+	if ((t = reallocarray(tg->toks, ncap, sizeof(*t))) == NULL)
+		err(HS_EXIT_DATA, NULL);
+	tg->toks = t;
+	tg->captoks = ncap;
+}
+
+static void __attribute__((noinline))
+grow_caps(struct hs_tagger *tg)
+{
+	uint32_t	*c;
+	size_t		 ncap = tg->capcaps ? tg->capcaps * 2 : 64;
+
+	if ((c = reallocarray(tg->caps, ncap, sizeof(*c))) == NULL)
+		err(HS_EXIT_DATA, NULL);
+	tg->caps = c;
+	tg->capcaps = ncap;
+}
+
+static inline void
 push_tok(struct hs_tagger *tg, size_t start, size_t end, uint16_t flags, char punct)
 {
 	struct tok *t;
 
-	if (tg->ntoks == tg->captoks) {
-		size_t ncap = tg->captoks ? tg->captoks * 2 : 256;
-
-		if ((t = reallocarray(tg->toks, ncap, sizeof(*t))) == NULL)
-			err(HS_EXIT_DATA, NULL);
-		tg->toks = t;
-		tg->captoks = ncap;
-	}
+	if (tg->ntoks == tg->captoks)
+		grow_toks(tg);
 	if (flags & F_WORD) {
 		/* title_case() counts the words but the ones a headline leaves in
 		 * lower case (of, a, in) */
@@ -284,15 +304,8 @@ push_tok(struct hs_tagger *tg, size_t start, size_t end, uint16_t flags, char pu
 			tg->title_caps += (flags & (F_CAP | F_ALLCAPS)) != 0;
 		}
 		if (flags & (F_CAP | F_ALLCAPS)) {
-			if (tg->ncaps == tg->capcaps) {
-				uint32_t *c;
-				size_t	  ncap = tg->capcaps ? tg->capcaps * 2 : 64;
-
-				if ((c = reallocarray(tg->caps, ncap, sizeof(*c))) == NULL)
-					err(HS_EXIT_DATA, NULL);
-				tg->caps = c;
-				tg->capcaps = ncap;
-			}
+			if (tg->ncaps == tg->capcaps)
+				grow_caps(tg);
 			tg->caps[tg->ncaps++] = (uint32_t)tg->ntoks;
 		}
 	}
@@ -301,9 +314,7 @@ push_tok(struct hs_tagger *tg, size_t start, size_t end, uint16_t flags, char pu
 	t->end = (uint32_t)end;
 	t->flags = flags;
 	t->punct = punct;
-	t->types = t->lc_types = 0;
-	t->lk_b = UINT32_MAX;
-	return t;
+	t->types = 0;
 }
 
 /* The case flags of the word s[0..n). */
@@ -439,32 +450,32 @@ ascii_run(const unsigned char *s, size_t j, size_t n, uint8_t *seen)
 static bool
 is_minor_word(const char *s, size_t n)
 {
-	static const char two[][2] = {
-		{'a','n'}, {'o','f'}, {'i','n'}, {'o','n'}, {'a','t'}, {'t','o'},
-		{'b','y'}, {'o','r'}, {'a','s'}, {'v','s'},
-	};
-	static const char three[][3] = {
-		{'t','h','e'}, {'f','o','r'}, {'a','n','d'}, {'b','u','t'}, {'n','o','r'},
-		{'p','e','r'}, {'v','i','a'}, {'v','s','.'},
-	};
-	size_t i;
-
+#define W2(a, b)	((uint32_t)(a) << 8 | (uint32_t)(b))
+#define W3(a, b, c)	((uint32_t)(a) << 16 | (uint32_t)(b) << 8 | (uint32_t)(c))
 	switch (n) {
 	case 1:
 		return s[0] == 'a';
 	case 2:
-		for (i = 0; i < NELEM(two); i++)
-			if (s[0] == two[i][0] && s[1] == two[i][1])
-				return true;
+		switch (W2(s[0], s[1])) {
+		case W2('a', 'n'): case W2('o', 'f'): case W2('i', 'n'): case W2('o', 'n'):
+		case W2('a', 't'): case W2('t', 'o'): case W2('b', 'y'): case W2('o', 'r'):
+		case W2('a', 's'): case W2('v', 's'):
+			return true;
+		}
 		return false;
 	case 3:
-		for (i = 0; i < NELEM(three); i++)
-			if (s[0] == three[i][0] && s[1] == three[i][1] && s[2] == three[i][2])
-				return true;
+		switch (W3(s[0], s[1], s[2])) {
+		case W3('t', 'h', 'e'): case W3('f', 'o', 'r'): case W3('a', 'n', 'd'):
+		case W3('b', 'u', 't'): case W3('n', 'o', 'r'): case W3('p', 'e', 'r'):
+		case W3('v', 'i', 'a'): case W3('v', 's', '.'):
+			return true;
+		}
 		return false;
 	default:
 		return false;
 	}
+#undef W2
+#undef W3
 }
 
 /* Prefixes that make an adjective of a name: Anti-Trump, Pro-Russian. */
@@ -827,7 +838,9 @@ tok_lc_types(struct hs_tagger *tg, size_t i)
 	bool		 upper = false;
 
 	tok_types(tg, i);
-	if ((t->flags & F_LCTYPES) || !(t->flags & F_WORD))
+	if (!(t->flags & F_WORD))
+		return 0;
+	if (t->flags & F_LCTYPES)
 		return t->lc_types;
 	t->flags |= F_LCTYPES;
 	if (n < sizeof(lc) && memchr(w, 0xE2, n) == NULL) {
@@ -905,6 +918,12 @@ is_cap(const struct hs_tagger *tg, size_t i)
 static bool
 is_suffix(const struct hs_tagger *tg, size_t i)
 {
+	const struct tok *t = &tg->toks[i];
+
+	if (t->end - t->start < 2 || t->end - t->start > 3 ||
+	    (tg->text[t->start] != 'J' && tg->text[t->start] != 'S' &&
+	    tg->text[t->start] != 'I'))
+		return false;
 	return tok_text_is(tg, i, "Jr.") || tok_text_is(tg, i, "Sr.") ||
 	    tok_text_is(tg, i, "Jr") || tok_text_is(tg, i, "II") ||
 	    tok_text_is(tg, i, "III") || tok_text_is(tg, i, "IV");
@@ -1040,11 +1059,12 @@ longest_known(struct hs_tagger *tg, size_t i, size_t b, size_t *end, int *lextyp
 
 	if (last > b)
 		last = b;
-	if (tg->toks[i].lk_b == b) {
+	if ((tg->toks[i].flags & F_LK) && tg->toks[i].lk_b == b) {
 		*end = tg->toks[i].lk_end;
 		*lextype = tg->toks[i].lk_type;
 		return *lextype != LK_NONE;
 	}
+	tg->toks[i].flags |= F_LK;
 	tg->toks[i].lk_b = (uint32_t)b;
 	tg->toks[i].lk_type = LK_NONE;
 	tok_types(tg, i);
@@ -1198,7 +1218,8 @@ cue_around(struct hs_tagger *tg, size_t a, size_t b)
 	if (a >= 1 && is_word(tg, a - 1) && (tg->toks[a - 1].flags & F_LOWER) &&
 	    tok_lc_is(tg, a - 1, HS_LEX_CUE))
 		return true;
-	if (a >= 2 && is_word(tg, a - 2) && is_word(tg, a - 1)) {
+	if (a >= 2 && is_word(tg, a - 2) && is_word(tg, a - 1) &&
+	    tok_lc_is(tg, a - 2, HS_LEX_MULTI_START)) {
 		lc_key_of(tg, a - 2, a - 1);
 		if (hs_lexicon_has(tg->lex, HS_LEX_CUE, tg->key.data, tg->key.len))
 			return true;
