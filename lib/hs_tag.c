@@ -55,6 +55,8 @@
 #define F_TAKEN		0x0400	/* already read as part of a mention */
 #define F_LK		0x0800	/* lk_b, lk_end and lk_type are set */
 
+/* The most people of one surname a lone surname is compared with. */
+#define MAX_NAMESAKES	64
 /* The most tokens a known multi-word name or role spans. */
 #define MAX_NAME_TOKENS	8
 /* A longer candidate is no name; it is read in slices of this many tokens. */
@@ -1785,6 +1787,17 @@ cmp_full(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+static const struct person *sort_people;
+
+static int
+cmp_person_first(const void *a, const void *b)
+{
+	const struct person *x = &sort_people[*(const size_t *)a];
+	const struct person *y = &sort_people[*(const size_t *)b];
+
+	return strcmp(arena_str(sort_tg, x->first), arena_str(sort_tg, y->first));
+}
+
 static int
 cmp_person_last(const void *a, const void *b)
 {
@@ -1868,8 +1881,8 @@ gather_people(struct hs_tagger *tg, struct person **pp)
  * written last before it (or the most written, when none was before); else the one
  * person with that given name. -1 when there is none. */
 static long
-find_person(const struct hs_tagger *tg, const struct person *p, size_t n,
-    const char *word, uint32_t order, bool by_given)
+find_person(const struct hs_tagger *tg, const struct person *p, const size_t *byfirst,
+    size_t n, const char *word, uint32_t order, bool by_given)
 {
 	long	best = -1;
 	size_t	lo = 0, hi = n, mid, k;
@@ -1881,7 +1894,10 @@ find_person(const struct hs_tagger *tg, const struct person *p, size_t n,
 		else
 			hi = mid;
 	}
-	for (k = lo; k < n && strcmp(arena_str(tg, p[k].last), word) == 0; k++) {
+	/* Among at most MAX_NAMESAKES people of one surname: a window of invented
+	 * text can hold thousands, and a lone surname must not scan them all. */
+	for (k = lo; k < n && k < lo + MAX_NAMESAKES &&
+	    strcmp(arena_str(tg, p[k].last), word) == 0; k++) {
 		if (best == -1)
 			best = (long)k;
 		else if (p[k].first_order < order && (p[best].first_order > order ||
@@ -1893,43 +1909,214 @@ find_person(const struct hs_tagger *tg, const struct person *p, size_t n,
 	}
 	if (best != -1 || !by_given)
 		return best;
-	/* By given name: rare enough to scan. */
-	for (k = 0; k < n; k++) {
-		if (strcmp(arena_str(tg, p[k].first), word) != 0)
-			continue;
-		if (best != -1)
-			return -1;	/* two people of that given name */
-		best = (long)k;
+	/* By given name, in byfirst (the people sorted by given name): only when
+	 * exactly one person has it. */
+	for (lo = 0, hi = n; lo < hi;) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(arena_str(tg, p[byfirst[mid]].first), word) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return best;
+	if (lo < n && strcmp(arena_str(tg, p[byfirst[lo]].first), word) == 0 &&
+	    (lo + 1 == n || strcmp(arena_str(tg, p[byfirst[lo + 1]].first), word) != 0))
+		return (long)byfirst[lo];
+	return -1;
 }
 
-/* An organisation of several words that the article names and whose first word
- * is `word` (Meridian Terminals Inc.), or NULL. A linear search: few such words
- * are left unresolved in an article. */
-static struct rmention *
-find_org(struct hs_tagger *tg, const char *word)
+/* The length of the first word of s. */
+static size_t
+first_word_len(const char *s)
 {
-	struct rmention	*m;
-	size_t		 i, n = strlen(word), second;
-	const char	*text, *sp;
+	const char *sp = strchr(s, ' ');
 
+	return sp != NULL ? (size_t)(sp - s) : strlen(s);
+}
+
+static int
+cmp_first_word(const void *a, const void *b)
+{
+	const char	*x = arena_str(sort_tg, sort_tg->rm[*(const size_t *)a].text);
+	const char	*y = arena_str(sort_tg, sort_tg->rm[*(const size_t *)b].text);
+	size_t		 nx = first_word_len(x), ny = first_word_len(y);
+	int		 c = memcmp(x, y, nx < ny ? nx : ny);
+
+	if (c != 0)
+		return c;
+	if (nx != ny)
+		return nx < ny ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 :
+	    *(const size_t *)a > *(const size_t *)b;
+}
+
+/* The organisations of several words the article names, sorted by first word, for
+ * find_org(); not named after someone ("Clinton Foundation" leaves a lone Clinton a
+ * person). Sorted so that a window of any size costs n log n. */
+static size_t
+index_orgs(struct hs_tagger *tg, size_t **out)
+{
+	size_t		*idx, n = 0, i, w;
+	struct rmention	*m;
+	const char	*text, *second, *sp;
+
+	if ((idx = reallocarray(NULL, tg->nrm + 1, sizeof(*idx))) == NULL)
+		err(HS_EXIT_DATA, NULL);
 	for (i = 0; i < tg->nrm; i++) {
 		m = &tg->rm[i];
 		if (m->type != HS_ENT_ORG || (m->flags & MF_ACRONYM))
 			continue;
 		text = arena_str(tg, m->text);
-		if (strncmp(text, word, n) != 0 || text[n] != ' ')
+		if ((sp = strchr(text, ' ')) == NULL)
 			continue;
-		/* Not a body named after someone: "Clinton Foundation" leaves a lone
-		 * Clinton a person. */
-		sp = strchr(text + n + 1, ' ');
-		second = sp != NULL ? (size_t)(sp - (text + n + 1)) : strlen(text + n + 1);
-		if (!hs_lexicon_has(tg->lex, HS_LEX_ORGWORD, text + n + 1, second))
-			return m;
+		second = sp + 1;
+		w = first_word_len(second);
+		if (!hs_lexicon_has(tg->lex, HS_LEX_ORGWORD, second, w))
+			idx[n++] = i;
+	}
+	sort_tg = tg;
+	if (n > 1)
+		qsort(idx, n, sizeof(*idx), cmp_first_word);
+	*out = idx;
+	return n;
+}
+
+/* An organisation of several words that the article names and whose first word is
+ * `word` (Meridian Terminals Inc.), or NULL. */
+static struct rmention *
+find_org(struct hs_tagger *tg, const size_t *idx, size_t n, const char *word)
+{
+	size_t		 lo = 0, hi = n, mid, wn = strlen(word), fn;
+	const char	*text;
+	int		 c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		text = arena_str(tg, tg->rm[idx[mid]].text);
+		fn = first_word_len(text);
+		c = memcmp(text, word, fn < wn ? fn : wn);
+		if (c == 0 && fn != wn)
+			c = fn < wn ? -1 : 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < n) {
+		text = arena_str(tg, tg->rm[idx[lo]].text);
+		if (first_word_len(text) == wn && memcmp(text, word, wn) == 0)
+			return &tg->rm[idx[lo]];
 	}
 	return NULL;
 }
+
+static int
+cmp_acronym(const void *a, const void *b)
+{
+	const struct acronym *x = a, *y = b;
+	int c = strcmp(arena_str(sort_tg, x->acr), arena_str(sort_tg, y->acr));
+
+	/* the first definition first: the arena grows as the text is read */
+	return c != 0 ? c : (x->acr < y->acr ? -1 : x->acr > y->acr);
+}
+
+/* The expansion of an acronym the article defines (the first definition), or
+ * NULL; tg->acr is sorted by then. */
+static const struct acronym *
+find_acronym(const struct hs_tagger *tg, const char *s, size_t n)
+{
+	size_t		 lo = 0, hi = tg->nacr, mid;
+	const char	*a;
+	int		 c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		a = arena_str(tg, tg->acr[mid].acr);
+		c = strncmp(a, s, n);
+		if (c == 0 && a[n] != '\0')
+			c = 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < tg->nacr) {
+		a = arena_str(tg, tg->acr[lo].acr);
+		if (strncmp(a, s, n) == 0 && a[n] == '\0')
+			return &tg->acr[lo];
+	}
+	return NULL;
+}
+
+static int
+cmp_expansion(const void *a, const void *b)
+{
+	const struct acronym *x = a, *y = b;
+	int c = strcmp(arena_str(sort_tg, x->expansion), arena_str(sort_tg, y->expansion));
+
+	/* of two acronyms of one expansion, the first defined */
+	return c != 0 ? c : (x->acr < y->acr ? -1 : x->acr > y->acr);
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	const struct rmention *x = &sort_tg->rm[*(const size_t *)a];
+	const struct rmention *y = &sort_tg->rm[*(const size_t *)b];
+
+	return strcmp(arena_str(sort_tg, x->name), arena_str(sort_tg, y->name));
+}
+
+/* An acronym and its expansion are one name: the form written more often, the
+ * words on a tie. The organisations are grouped by name once, not once for each
+ * acronym. */
+static void
+choose_acronym_forms(struct hs_tagger *tg)
+{
+	size_t			*idx, n = 0, i, j, k, acr_uses, lo, hi, a;
+	struct acronym		*exps;
+	const struct acronym	*x;
+	const char		*name;
+
+	if (tg->nacr == 0)
+		return;
+	if ((idx = reallocarray(NULL, tg->nrm + 1, sizeof(*idx))) == NULL ||
+	    (exps = reallocarray(NULL, tg->nacr, sizeof(*exps))) == NULL)
+		err(HS_EXIT_DATA, NULL);
+	memcpy(exps, tg->acr, tg->nacr * sizeof(*exps));
+	sort_tg = tg;
+	qsort(exps, tg->nacr, sizeof(*exps), cmp_expansion);
+	for (i = 0; i < tg->nrm; i++)
+		if (tg->rm[i].type == HS_ENT_ORG && !(tg->rm[i].flags & MF_DROP))
+			idx[n++] = i;
+	sort_tg = tg;
+	if (n > 1)
+		qsort(idx, n, sizeof(*idx), cmp_name);
+	for (i = 0; i < n; i = j) {
+		name = arena_str(tg, tg->rm[idx[i]].name);
+		acr_uses = 0;
+		for (j = i; j < n && strcmp(arena_str(tg, tg->rm[idx[j]].name), name) == 0;
+		    j++)
+			acr_uses += (tg->rm[idx[j]].flags & MF_ACRONYM) != 0;
+		if (acr_uses * 2 <= j - i)
+			continue;	/* the words are written as often or more */
+		/* Is this name the expansion of a defined acronym? */
+		for (lo = 0, hi = tg->nacr; lo < hi;) {
+			a = lo + (hi - lo) / 2;
+			if (strcmp(arena_str(tg, exps[a].expansion), name) < 0)
+				lo = a + 1;
+			else
+				hi = a;
+		}
+		if (lo == tg->nacr || strcmp(arena_str(tg, exps[lo].expansion), name) != 0)
+			continue;
+		x = &exps[lo];
+		for (k = i; k < j; k++)
+			tg->rm[idx[k]].name = x->acr;
+	}
+	free(idx);
+	free(exps);
+}
+
 
 static int
 cmp_text(const void *a, const void *b)
@@ -1987,29 +2174,40 @@ vouch_by_article(struct hs_tagger *tg)
 static void
 resolve_article(struct hs_tagger *tg)
 {
-	struct person	*people;
-	size_t		 npeople, i, k, nacr_uses, nexp_uses;
-	struct rmention	*m, *org;
+	struct person		*people;
+	size_t			 npeople, norgs, *orgs, *byfirst, i;
+	struct rmention		*m, *org;
+	const struct acronym	*x;
 	const char	*name, *canon;
 	long		 who;
 
 	npeople = gather_people(tg, &people);
+	if ((byfirst = reallocarray(NULL, npeople + 1, sizeof(*byfirst))) == NULL)
+		err(HS_EXIT_DATA, NULL);
+	for (i = 0; i < npeople; i++)
+		byfirst[i] = i;
+	sort_people = people;
+	sort_tg = tg;
+	if (npeople > 1)
+		qsort(byfirst, npeople, sizeof(*byfirst), cmp_person_first);
+	norgs = index_orgs(tg, &orgs);
+	sort_tg = tg;
+	if (tg->nacr > 1)
+		qsort(tg->acr, tg->nacr, sizeof(*tg->acr), cmp_acronym);
 	/* An acronym the article defines means what the article says, whatever the
 	 * lexicon thinks (CBC: the Congressional Black Caucus, not the broadcaster). */
 	for (i = 0; i < tg->nrm && tg->nacr > 0; i++) {
+		const struct hs_piece *pc;
+
 		m = &tg->rm[i];
 		if (m->type != HS_ENT_ORG || !(m->flags & MF_LEXICON) ||
 		    !(m->flags & MF_ACRONYM))
 			continue;
-		for (k = 0; k < tg->nacr; k++) {
-			const char *acr = arena_str(tg, tg->acr[k].acr);
-			const struct hs_piece *pc = &tg->art->pieces[m->piece];
-
-			if (strlen(acr) == m->end - m->start && memcmp(acr, tg->art->text +
-			    pc->off + m->start, m->end - m->start) == 0) {
-				m->name = tg->acr[k].expansion;
-				m->flags &= (uint8_t)~MF_LEXICON;
-			}
+		pc = &tg->art->pieces[m->piece];
+		if ((x = find_acronym(tg, tg->art->text + pc->off + m->start,
+		    m->end - m->start)) != NULL) {
+			m->name = x->expansion;
+			m->flags &= (uint8_t)~MF_LEXICON;
 		}
 	}
 	for (i = 0; i < tg->nrm; i++) {
@@ -2025,7 +2223,7 @@ resolve_article(struct hs_tagger *tg)
 			continue;
 		/* A lone word: a surname (or given name) of someone the article names
 		 * in full; a learned person; a defined acronym; or nothing. */
-		who = find_person(tg, people, npeople, name, m->order,
+		who = find_person(tg, people, byfirst, npeople, name, m->order,
 		    m->type == HS_ENT_PERSON || (m->flags & MF_GIVEN));
 		if (who != -1) {
 			m->type = HS_ENT_PERSON;
@@ -2035,7 +2233,8 @@ resolve_article(struct hs_tagger *tg)
 		if (m->type != HS_ENT_PERSON && m->type != M_UNKNOWN)
 			continue;
 		/* "Meridian said", after "Meridian Terminals Inc.": the body, short. */
-		if (!(m->flags & MF_LEXICON) && (org = find_org(tg, name)) != NULL) {
+		if (!(m->flags & MF_LEXICON) &&
+		    (org = find_org(tg, orgs, norgs, name)) != NULL) {
 			m->type = HS_ENT_ORG;
 			m->name = org->name;
 			continue;
@@ -2047,12 +2246,10 @@ resolve_article(struct hs_tagger *tg)
 			continue;
 		}
 		if (m->type == M_UNKNOWN) {
-			for (k = 0; k < tg->nacr; k++)
-				if (strcmp(arena_str(tg, tg->acr[k].acr), name) == 0) {
-					m->type = HS_ENT_ORG;
-					m->name = tg->acr[k].expansion;
-					break;
-				}
+			if ((x = find_acronym(tg, name, strlen(name))) != NULL) {
+				m->type = HS_ENT_ORG;
+				m->name = x->expansion;
+			}
 			if (m->type == M_UNKNOWN && (m->flags & MF_PLACE))
 				m->type = HS_ENT_GPE;
 			/* A given name alone, in running text: someone known by it. */
@@ -2063,30 +2260,10 @@ resolve_article(struct hs_tagger *tg)
 		}
 	}
 	vouch_by_article(tg);
-	/* An acronym and its expansion are one name: the form written more often. */
-	for (k = 0; k < tg->nacr; k++) {
-		const char *exp = arena_str(tg, tg->acr[k].expansion);
-
-		nacr_uses = nexp_uses = 0;
-		for (i = 0; i < tg->nrm; i++) {
-			m = &tg->rm[i];
-			if (m->type != HS_ENT_ORG ||
-			    strcmp(arena_str(tg, m->name), exp) != 0)
-				continue;
-			if (m->flags & MF_ACRONYM)
-				nacr_uses++;
-			else
-				nexp_uses++;
-		}
-		if (nacr_uses > nexp_uses)
-			for (i = 0; i < tg->nrm; i++) {
-				m = &tg->rm[i];
-				if (m->type == HS_ENT_ORG &&
-				    strcmp(arena_str(tg, m->name), exp) == 0)
-					m->name = tg->acr[k].acr;
-			}
-	}
+	choose_acronym_forms(tg);
 	free(people);
+	free(byfirst);
+	free(orgs);
 }
 
 /* ------------------------------------------------------------------------------ */
