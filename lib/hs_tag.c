@@ -300,7 +300,7 @@ push_tok(struct hs_tagger *tg, size_t start, size_t end, uint16_t flags, char pu
 	if (flags & F_WORD) {
 		/* title_case() counts the words but the ones a headline leaves in
 		 * lower case (of, a, in) */
-		if (!(flags & F_DIGIT) && !((flags & F_LOWER) &&
+		if (!(flags & F_DIGIT) && !((flags & F_LOWER) && end - start <= 3 &&
 		    is_minor_word(tg->text + start, end - start))) {
 			tg->title_words++;
 			tg->title_caps += (flags & (F_CAP | F_ALLCAPS)) != 0;
@@ -1768,6 +1768,28 @@ cmp_mention(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* Mentions come nearly in order (a headline's and the dates' come late): insertion
+ * sort, unless that moves too much, then qsort. */
+static void
+sort_mentions(struct rmention *rm, size_t n)
+{
+	struct rmention	 m;
+	size_t		 i, j, moves = 0, budget = 8 * n + 1024;
+
+	for (i = 1; i < n; i++) {
+		if (cmp_mention(&rm[i - 1], &rm[i]) <= 0)
+			continue;
+		m = rm[i];
+		for (j = i; j > 0 && cmp_mention(&rm[j - 1], &m) > 0; j--)
+			rm[j] = rm[j - 1];
+		rm[j] = m;
+		if ((moves += i - j) > budget) {
+			qsort(rm, n, sizeof(*rm), cmp_mention);
+			return;
+		}
+	}
+}
+
 /* qsort has no argument: the tagger whose arena the comparisons read. */
 static const struct hs_tagger *sort_tg;
 
@@ -2512,8 +2534,7 @@ hs_tag_article(struct hs_tagger *tg, const struct hs_article *art,
 		run_rules(tg, want);
 	}
 
-	if (tg->nrm > 1)
-		qsort(tg->rm, tg->nrm, sizeof(*tg->rm), cmp_mention);
+	sort_mentions(tg->rm, tg->nrm);
 	if (tg->capout < tg->nrm) {
 		free(tg->out);
 		tg->capout = tg->nrm;
