@@ -37,6 +37,7 @@ struct learned {
 	const char	*surname;	/* inside name */
 	uint64_t	 articles;
 	uint64_t	 last_article;	/* the article that counted it last */
+	bool		 alias;		/* its surname is written as its alias */
 };
 
 struct tagrun {
@@ -420,11 +421,8 @@ write_learned(struct tagrun *r)
 		for (j = i; j < n && strcmp(by[j]->surname, by[i]->surname) == 0; j++)
 			total += by[j]->articles;
 		for (k = i; k < j; k++)
-			if (by[k]->articles * 100 < total * LEARN_SURNAME_SHARE ||
-			    !alias_ok(by[k]->surname))
-				by[k]->last_article = 0;	/* no alias */
-			else
-				by[k]->last_article = 1;
+			by[k]->alias = by[k]->articles * 100 >=
+			    total * LEARN_SURNAME_SHARE && alias_ok(by[k]->surname);
 	}
 	free(by);
 
@@ -438,7 +436,7 @@ write_learned(struct tagrun *r)
 			continue;
 		hs_buf_puts(&r->out.buf, "person\t");
 		hs_buf_puts(&r->out.buf, l->name);
-		if (l->last_article == 1) {
+		if (l->alias) {
 			hs_buf_putc(&r->out.buf, '\t');
 			hs_buf_puts(&r->out.buf, l->surname);
 		}
