@@ -101,6 +101,7 @@ struct hs_input {
 
 static int	sniff(struct hs_input *);
 static bool	looks_like_record(const char *, size_t);
+static int	read_more(struct hs_input *);
 static int	read_line(struct hs_input *, char **, size_t *);
 static bool	parse_record(const char *, size_t, struct record *);
 static void	add_piece(struct hs_input *, unsigned long, unsigned long, uint64_t,
@@ -254,34 +255,41 @@ hs_input_next(struct hs_input *in, struct hs_article *a)
 	return 1;
 }
 
+/* Read into the free end of the buffer, once; flush the tool's output first if
+ * the read would wait (hs_input_opts.before_wait). -1 after a warned error. */
+static int
+read_more(struct hs_input *in)
+{
+	ssize_t got;
+
+	if (in->before_wait != NULL && !in->regular) {
+		struct pollfd pfd = { .fd = in->fd, .events = POLLIN };
+
+		if (poll(&pfd, 1, 0) == 0)
+			in->before_wait(in->wait_arg);
+	}
+	do
+		got = read(in->fd, in->buf + in->len, in->cap - in->len);
+	while (got == -1 && errno == EINTR);
+	if (got == -1) {
+		warn("%s", in->name);
+		return -1;
+	}
+	if (got == 0)
+		in->eof = true;
+	in->len += (size_t)got;
+	in->nread += (uint64_t)got;
+	return 0;
+}
+
 /* Read the start of the input and decide what it is: text records when its first line
  * begins as one does, raw articles otherwise. */
 static int
 sniff(struct hs_input *in)
 {
-	ssize_t	got;
-
-	while (in->len < SNIFF && memchr(in->buf, '\n', in->len) == NULL) {
-		if (in->before_wait != NULL && !in->regular) {
-			struct pollfd pfd = { .fd = in->fd, .events = POLLIN };
-
-			if (poll(&pfd, 1, 0) == 0)
-				in->before_wait(in->wait_arg);
-		}
-		do
-			got = read(in->fd, in->buf + in->len, in->cap - in->len);
-		while (got == -1 && errno == EINTR);
-		if (got == -1) {
-			warn("%s", in->name);
+	while (in->len < SNIFF && memchr(in->buf, '\n', in->len) == NULL && !in->eof)
+		if (read_more(in) == -1)
 			return -1;
-		}
-		if (got == 0) {
-			in->eof = true;
-			break;
-		}
-		in->len += (size_t)got;
-		in->nread += (uint64_t)got;
-	}
 	if (in->len == 0)
 		in->kind = HS_INPUT_UNKNOWN;
 	else if (looks_like_record(in->buf, in->len))
@@ -392,7 +400,6 @@ static int
 read_line(struct hs_input *in, char **line, size_t *n)
 {
 	char	*nl, *nbuf;
-	ssize_t	 got;
 
 	for (;;) {
 		nl = memchr(in->buf + in->pos, '\n', in->len - in->pos);
@@ -427,23 +434,8 @@ read_line(struct hs_input *in, char **line, size_t *n)
 			in->buf = nbuf;
 			in->cap *= 2;
 		}
-		if (in->before_wait != NULL && !in->regular) {
-			struct pollfd pfd = { .fd = in->fd, .events = POLLIN };
-
-			if (poll(&pfd, 1, 0) == 0)
-				in->before_wait(in->wait_arg);
-		}
-		do
-			got = read(in->fd, in->buf + in->len, in->cap - in->len);
-		while (got == -1 && errno == EINTR);
-		if (got == -1) {
-			warn("%s", in->name);
+		if (read_more(in) == -1)
 			return -1;
-		}
-		if (got == 0)
-			in->eof = true;
-		in->len += (size_t)got;
-		in->nread += (uint64_t)got;
 	}
 }
 
