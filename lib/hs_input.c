@@ -6,7 +6,6 @@
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -262,15 +261,8 @@ read_more(struct hs_input *in)
 {
 	ssize_t got;
 
-	if (in->before_wait != NULL && !in->regular) {
-		struct pollfd pfd = { .fd = in->fd, .events = POLLIN };
-
-		if (poll(&pfd, 1, 0) == 0)
-			in->before_wait(in->wait_arg);
-	}
-	do
-		got = read(in->fd, in->buf + in->len, in->cap - in->len);
-	while (got == -1 && errno == EINTR);
+	got = hs_read_once(in->fd, in->buf + in->len, in->cap - in->len, in->regular,
+	    in->before_wait, in->wait_arg);
 	if (got == -1) {
 		warn("%s", in->name);
 		return -1;

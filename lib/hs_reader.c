@@ -4,7 +4,6 @@
 #include <sys/stat.h>
 
 #include <err.h>
-#include <poll.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -731,15 +730,6 @@ blank_before(struct hs_reader *r, uint64_t h)
 
 /* Make room and read once more.  Keeps what the state still needs: the block being
  * built and CONTEXT bytes before the scan position for header checks. */
-/* Whether a read of fd would return at once (data, end of file or an error). */
-static bool
-input_ready(int fd)
-{
-	struct pollfd pfd = { .fd = fd, .events = POLLIN };
-
-	return poll(&pfd, 1, 0) != 0;
-}
-
 static int
 fill(struct hs_reader *r)
 {
@@ -786,11 +776,8 @@ fill(struct hs_reader *r)
 		r->buf = nbuf;
 		r->cap = ncap;
 	}
-	if (r->before_wait != NULL && !r->regular && !input_ready(r->fd))
-		r->before_wait(r->wait_arg);
-	do
-		got = read(r->fd, r->buf + r->len, r->chunk);
-	while (got == -1 && errno == EINTR);
+	got = hs_read_once(r->fd, r->buf + r->len, r->chunk, r->regular, r->before_wait,
+	    r->wait_arg);
 	if (got == -1) {
 		warn("%s", r->name);
 		return -1;

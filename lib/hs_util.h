@@ -5,6 +5,9 @@
 #ifndef HS_UTIL_H
 #define HS_UTIL_H
 
+#include <sys/types.h>
+
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -38,6 +41,13 @@ hs_space_len(const unsigned char *s, size_t n)
 		return 3;
 	return 0;
 }
+
+/* read(2) once into buf[0..n), again after EINTR. When fd is not a regular file and
+ * nothing is there to read yet, before_wait(arg) is called first (when not NULL): a
+ * tool flushes its output there, so a slow producer's records come out as they are
+ * made. Returns what read(2) returns. */
+ssize_t	hs_read_once(int fd, void *buf, size_t n, bool regular,
+	    void (*before_wait)(void *), void *arg);
 
 /* Print "prog (hearsay) VERSION" to standard output. */
 void	hs_print_version(void);
