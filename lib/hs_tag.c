@@ -125,6 +125,8 @@ struct hs_tagger {
 	size_t			 nacr, capacr;
 	struct hs_mention	*out;
 	size_t			 capout;
+	bool			*titles;	/* per piece: a title-case headline */
+	size_t			 captitles;
 	uint32_t		 order;
 
 	/* Per piece. */
@@ -2384,6 +2386,7 @@ hs_tagger_free(struct hs_tagger *tg)
 	free(tg->out);
 	free(tg->toks);
 	free(tg->caps);
+	free(tg->titles);
 	hs_buf_free(&tg->arena);
 	hs_buf_free(&tg->key);
 	free(tg);
@@ -2494,14 +2497,21 @@ hs_tag_article(struct hs_tagger *tg, const struct hs_article *art,
 	const struct hs_civil_date *anchor = article_date(art->date, &d);
 	size_t			 i, k, n, pass, last_end, last_out = 0;
 	uint32_t		 last_piece;
-	bool			*titles = NULL;
+	bool			*titles;
 
 	tg->art = art;
 	tg->arena.len = 0;
 	tg->nrm = tg->nacr = 0;
 	tg->order = 0;
-	if ((titles = calloc(art->npieces ? art->npieces : 1, sizeof(*titles))) == NULL)
-		err(HS_EXIT_DATA, NULL);
+	/* Which pieces are title-case headlines: the array is kept for the next
+	 * article, and every entry is set in the first pass before it is read. */
+	if (tg->captitles < art->npieces) {
+		free(tg->titles);
+		tg->captitles = art->npieces;
+		if ((tg->titles = calloc(tg->captitles, sizeof(*tg->titles))) == NULL)
+			err(HS_EXIT_DATA, NULL);
+	}
+	titles = tg->titles;
 
 	/* Body first, headlines after, so that a headline's words can be checked
 	 * against the names of the body. */
@@ -2521,7 +2531,6 @@ hs_tag_article(struct hs_tagger *tg, const struct hs_article *art,
 			}
 		}
 	}
-	free(titles);
 	if (want & NAME_TYPES)
 		resolve_article(tg);
 	for (i = 0; i < art->npieces; i++) {
