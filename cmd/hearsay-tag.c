@@ -1,7 +1,5 @@
 /* hearsay-tag: the names of people, groups, organisations and places, and dates and
  * amounts, in raw articles or text records, as entity records with canonical names. */
-#include <sys/stat.h>
-
 #include <err.h>
 #include <getopt.h>
 #include <locale.h>
@@ -72,7 +70,6 @@ static const struct option longopts[] = {
 static void	usage(FILE *, int) __attribute__((noreturn));
 static void	add_rule(const char *);
 static unsigned long long parse_types(const char *);
-static uint64_t	total_size(char **, int);
 static void	write_mentions(struct tagrun *, const struct hs_article *,
 		    const struct hs_mention *, size_t);
 static void	learn_mentions(struct tagrun *, const struct hs_mention *, size_t);
@@ -135,7 +132,7 @@ main(int argc, char *argv[])
 	paths = argc > 0 ? argv : stdin_only;
 
 	hs_writer_init(&run.out, stdout, json ? HS_FORMAT_JSON : HS_FORMAT_TSV);
-	hs_progress_init(&run.progress, progress, argc > 0 ? total_size(paths, nops) : 0);
+	hs_progress_init(&run.progress, progress, argc > 0 ? hs_progress_total(paths, nops) : 0);
 	for (i = 0; i < nops; i++)
 		if (tag_input(&run, paths[i]) == -1)
 			rval = HS_EXIT_DATA;
@@ -206,20 +203,6 @@ parse_types(const char *list)
 		usage(stderr, HS_EXIT_USAGE);
 	}
 	return want;
-}
-
-static uint64_t
-total_size(char **paths, int n)
-{
-	struct stat	st;
-	uint64_t	total = 0;
-	int		i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 &&
-		    S_ISREG(st.st_mode))
-			total += (uint64_t)st.st_size;
-	return total;
 }
 
 static void

@@ -1,7 +1,10 @@
 /* hs_progress.c: --progress on standard error. The clock is read only every few
  * megabytes, so a tool pays nothing measurable for asking. */
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "hs_progress.h"
@@ -66,4 +69,18 @@ hs_progress_finish(struct hs_progress *p)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	show(p, &now, true);
+}
+
+uint64_t
+hs_progress_total(char *const *paths, int n)
+{
+	struct stat	st;
+	uint64_t	total = 0;
+	int		i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 &&
+		    S_ISREG(st.st_mode))
+			total += (uint64_t)st.st_size;
+	return total;
 }

@@ -21,5 +21,8 @@ void	hs_progress_init(struct hs_progress *, bool enabled, uint64_t total);
 /* Report that `done` bytes in all are processed. Cheap when nothing is shown. */
 void	hs_progress_update(struct hs_progress *, uint64_t done);
 void	hs_progress_finish(struct hs_progress *);
+/* The total size of the regular files among paths ("-" is standard input), for
+ * the total of hs_progress_init. */
+uint64_t hs_progress_total(char *const *paths, int n);
 
 #endif

@@ -169,46 +169,6 @@ static void	judge_unknown(struct hs_tagger *, size_t, size_t, bool, size_t, size
 /* ------------------------------------------------------------------------------ */
 /* Characters */
 
-static bool
-cp_upper(uint32_t c)
-{
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z';
-	if (c >= 0xC0 && c <= 0xDE)
-		return c != 0xD7;
-	if (c >= 0x100 && c <= 0x137)
-		return (c & 1) == 0;
-	if (c >= 0x139 && c <= 0x148)
-		return (c & 1) == 1;
-	if (c >= 0x14A && c <= 0x177)
-		return (c & 1) == 0;
-	if (c == 0x178 || c == 0x179 || c == 0x17B || c == 0x17D)
-		return true;
-	if (c >= 0x391 && c <= 0x3AB)
-		return true;
-	return c >= 0x400 && c <= 0x42F;
-}
-
-/* Whether a code point of two bytes or more is part of a word: letters of any script,
- * not the punctuation, spaces and symbols of the ranges below. */
-static bool
-cp_wordchar(uint32_t c)
-{
-	if (c < 0xC0)
-		return false;
-	if (c == 0xD7 || c == 0xF7)
-		return false;
-	if (c >= 0x2000 && c <= 0x2BFF)
-		return false;
-	if (c >= 0x3000 && c <= 0x303F)
-		return false;
-	if (c >= 0xFE00 && c <= 0xFEFF)
-		return false;
-	if (c >= 0xFF00 && c <= 0xFF20)
-		return false;
-	return c < 0x1F000;
-}
-
 /* ASCII classes, for the loops that see every byte. */
 #define C_ALNUM		0x01
 #define C_UPPER		0x02
@@ -250,7 +210,7 @@ word_char(const unsigned char *s, size_t n)
 	if (s[0] < 0x80)
 		return ascii_class[s[0]] & C_ALNUM;
 	c = hs_utf8_decode(s, n, &l);
-	return c != HS_UTF8_INVALID && cp_wordchar(c) ? l : 0;
+	return c != HS_UTF8_INVALID && hs_cp_wordchar(c) ? l : 0;
 }
 
 /* An apostrophe: ' or U+2019; its length, or 0. */
@@ -353,7 +313,7 @@ case_flags(const unsigned char *s, size_t n)
 			continue;
 		}
 		letters++;
-		if (cp_upper(c)) {
+		if (hs_cp_upper(c)) {
 			uppers++;
 			if (letters == 1 && i == 0)
 				f |= F_CAP;

@@ -166,3 +166,43 @@ hs_utf8_complete_prefix(const unsigned char *s, size_t n)
 	}
 	return n;
 }
+
+bool
+hs_cp_upper(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	if (c >= 0xC0 && c <= 0xDE)
+		return c != 0xD7;
+	if (c >= 0x100 && c <= 0x137)
+		return (c & 1) == 0;
+	if (c >= 0x139 && c <= 0x148)
+		return (c & 1) == 1;
+	if (c >= 0x14A && c <= 0x177)
+		return (c & 1) == 0;
+	if (c == 0x178 || c == 0x179 || c == 0x17B || c == 0x17D)
+		return true;
+	if (c >= 0x391 && c <= 0x3AB)
+		return true;
+	return c >= 0x400 && c <= 0x42F;
+}
+
+/* Whether a code point of two bytes or more is part of a word: letters of any script,
+ * not the punctuation, spaces and symbols of the ranges below. */
+bool
+hs_cp_wordchar(uint32_t c)
+{
+	if (c < 0xC0)
+		return false;
+	if (c == 0xD7 || c == 0xF7)
+		return false;
+	if (c >= 0x2000 && c <= 0x2BFF)
+		return false;
+	if (c >= 0x3000 && c <= 0x303F)
+		return false;
+	if (c >= 0xFE00 && c <= 0xFEFF)
+		return false;
+	if (c >= 0xFF00 && c <= 0xFF20)
+		return false;
+	return c < 0x1F000;
+}

@@ -3,6 +3,7 @@
 #ifndef HS_UTF8_H
 #define HS_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,5 +22,11 @@ size_t		hs_utf8_find_bad(const unsigned char *s, size_t n);
 /* Offset of the first byte of the incomplete sequence at the end of s[0..n), or n when
  * s does not end in the middle of a valid sequence: where a reader may cut a chunk. */
 size_t		hs_utf8_complete_prefix(const unsigned char *s, size_t n);
+
+/* Whether code point c is an upper-case letter (Latin, Greek, Cyrillic). */
+bool		hs_cp_upper(uint32_t c);
+/* Whether a code point of two bytes or more is part of a word: letters of any script,
+ * not punctuation, spaces or symbols. */
+bool		hs_cp_wordchar(uint32_t c);
 
 #endif
