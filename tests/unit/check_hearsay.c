@@ -16,6 +16,7 @@ main(void)
 	srunner_add_suite(sr, hs_lexicon_suite());
 	srunner_add_suite(sr, hs_numex_suite());
 	srunner_add_suite(sr, hs_progress_suite());
+	srunner_add_suite(sr, hs_quote_suite());
 	srunner_add_suite(sr, hs_reader_suite());
 	srunner_add_suite(sr, hs_record_suite());
 	srunner_add_suite(sr, hs_segment_suite());

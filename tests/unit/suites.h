@@ -10,6 +10,7 @@ Suite	*hs_input_suite(void);
 Suite	*hs_lexicon_suite(void);
 Suite	*hs_numex_suite(void);
 Suite	*hs_progress_suite(void);
+Suite	*hs_quote_suite(void);
 Suite	*hs_reader_suite(void);
 Suite	*hs_record_suite(void);
 Suite	*hs_segment_suite(void);
