@@ -91,6 +91,11 @@ struct hs_quoter {
 	struct hs_buf		 flat;
 	size_t			*pflat;		/* flat offset of each piece */
 	size_t			 cappflat;
+	/* the article as hs_tag reads it: the flat text, pieces joined where the
+	 * input was cut, each followed by a NUL */
+	struct hs_buf		 tagtext;
+	struct hs_piece		*tpieces;
+	size_t			 captpieces;
 	struct mark		*marks;
 	size_t			 nmarks, capmarks;
 	struct span		*spans;
@@ -114,6 +119,7 @@ struct hs_quoter {
 };
 
 static size_t	sentence_start_from(struct hs_quoter *, size_t, size_t);
+static bool	noun_use(struct hs_quoter *, size_t);
 
 static void *
 grow(void *p, size_t *cap, size_t need, size_t size)
@@ -271,6 +277,24 @@ para_of(const struct hs_quoter *q, size_t pos)
 	return lo;
 }
 
+/* Whether a paragraph break begins at pos. */
+static bool
+at_break(const struct hs_quoter *q, size_t pos)
+{
+	size_t	 p = para_of(q, pos) + 1;
+
+	return p < q->nparas && q->breaks[p] == pos;
+}
+
+/* Whether a paragraph begins at pos (the first paragraph excepted). */
+static bool
+para_start(const struct hs_quoter *q, size_t pos)
+{
+	size_t	 p = para_of(q, pos);
+
+	return p > 0 && q->paras[p] == pos;
+}
+
 /* ------------------------------------------------------------------------------ */
 /* Quote marks */
 
@@ -335,6 +359,9 @@ mark_dir(const struct hs_quoter *q, size_t pos, size_t len, uint32_t c)
 			return DIR_NONE;
 		if (digit_after || (c != 0x2018 && elision_at(q, pos + len)))
 			return DIR_NONE;		/* '90s, 'n', 'em */
+		if (pos + len + 1 < q->flat.len && q->flat.data[pos + len] == 'n' &&
+		    is_mark_cp(cp_at(q, pos + len + 1, &l)))
+			return DIR_NONE;		/* rock ‘n’ roll */
 		return DIR_OPEN;
 	}
 }
@@ -481,13 +508,31 @@ add_span(struct hs_quoter *q, const struct mark *om, size_t to, size_t close_end
 	bool		 title = true;
 	unsigned	 words = 0;
 
-	while (from < to && (l = hs_space_len((const unsigned char *)s + from, to - from)))
-		from += l;
-	while (to > from) {
-		c = cp_before(q, to, &l);
-		if (!is_space_cp(c))
-			break;
-		to -= l;
+	/* the words only: no white space at either end, nor an AP-style mark that
+	 * opens an empty paragraph at the end (“We came.¶“”) */
+	for (;;) {
+		while (from < to && (l = hs_space_len((const unsigned char *)s + from,
+		    to - from)))
+			from += l;
+		if (from < to && para_start(q, from) && is_mark_cp(cp_at(q, from, &l))) {
+			from += l;
+			continue;
+		}
+		break;
+	}
+	for (;;) {
+		while (to > from && is_space_cp(c = cp_before(q, to, &l)))
+			to -= l;
+		if (to > from && is_mark_cp(cp_before(q, to, &l)) && para_start(q, to - l)) {
+			to -= l;
+			continue;
+		}
+		if (to >= from + 2 && s[to - 1] == '\'' && s[to - 2] == '\'' &&
+		    para_start(q, to - 2)) {
+			to -= 2;
+			continue;
+		}
+		break;
 	}
 	if (from >= to)
 		return;
@@ -565,32 +610,52 @@ static void
 pair_marks(struct hs_quoter *q)
 {
 	const struct mark	*m, *dopen = NULL, *sopen = NULL;
-	size_t			 i, k, j;
+	size_t			 i, k, sopen_i = 0, replayed = 0;
+	size_t			 end;
+	bool			 nested = false;	/* doubles inside a single */
 
 	q->nspans = 0;
-	for (i = 0; i < q->nmarks; i++) {
-		m = &q->marks[i];
-		if (m->para) {
+	/* marks[nmarks] stands for the end of the text, a paragraph's end */
+	for (i = 0; i <= q->nmarks; i++) {
+		m = i < q->nmarks ? &q->marks[i] : NULL;
+		if (m == NULL || m->para) {
+			if (sopen != NULL && nested && i > replayed) {
+				/* the single mark never closed, so it was none: read the
+				 * double marks it hid again */
+				replayed = i;
+				i = sopen_i;
+				sopen = NULL;
+				nested = false;
+				continue;
+			}
 			sopen = NULL;
+			nested = false;
 			if (dopen == NULL)
 				continue;
+			end = m != NULL ? m->pos : q->flat.len;
 			k = i + 1;
-			j = m->pos + m->len;
-			if (k < q->nmarks && !q->marks[k].para && q->marks[k].dbl &&
-			    q->marks[k].pos == j && q->marks[k].dir != DIR_CLOSE) {
+			if (m != NULL && k < q->nmarks && !q->marks[k].para && q->marks[k].dbl &&
+			    q->marks[k].pos == m->pos + m->len && q->marks[k].dir == DIR_OPEN) {
 				i = k;		/* AP style: the quotation goes on */
 				continue;
 			}
-			add_span(q, dopen, m->pos, m->pos, false);
+			add_span(q, dopen, end, end, false);
 			dopen = NULL;
 			continue;
 		}
 		if (m->dbl) {
+			if (nested)
+				continue;
 			if (dopen == NULL) {
-				if (m->dir != DIR_CLOSE) {
-					dopen = m;
-					sopen = NULL;
+				/* a mark that may face either way opens nothing */
+				if (m->dir != DIR_OPEN)
+					continue;
+				if (sopen != NULL && i > replayed) {
+					nested = true;	/* ‘They told us “wait,” and…’ */
+					continue;
 				}
+				dopen = m;
+				sopen = NULL;
 			} else if (m->dir != DIR_OPEN) {
 				add_span(q, dopen, m->pos, m->pos + m->len, true);
 				dopen = NULL;
@@ -609,11 +674,13 @@ pair_marks(struct hs_quoter *q)
 				continue;
 			add_span(q, sopen, m->pos, m->pos + m->len, true);
 			sopen = NULL;
-		} else if (m->dir != DIR_CLOSE)
+			nested = false;
+		} else if (m->dir == DIR_OPEN) {
 			sopen = m;
+			sopen_i = i;
+			nested = false;
+		}
 	}
-	if (dopen != NULL)
-		add_span(q, dopen, q->flat.len, q->flat.len, false);
 }
 
 /* ------------------------------------------------------------------------------ */
@@ -647,14 +714,39 @@ find_names(struct hs_quoter *q, const struct hs_article *a)
 	size_t			 n, i, k = 0;
 	struct ment		*x;
 
-	n = hs_tag_article(q->tg, a, (1ULL << HS_ENT_PERSON) | (1ULL << HS_ENT_NORP) |
+	struct hs_article	 t = *a;
+	size_t			 r;
+
+	/* hs_tag reads the flat text cut at its separators, so that a record cut in
+	 * two (hs_input's long pieces) is one piece again: "Mateo | Arancibia" */
+	q->tagtext.len = 0;
+	hs_buf_append(&q->tagtext, q->flat.data, q->flat.len + 1);
+	q->tpieces = grow(q->tpieces, &q->captpieces, a->npieces + 1, sizeof(*q->tpieces));
+	for (i = 0, r = 0; i < a->npieces; i++) {
+		const struct hs_piece *p = &a->pieces[i];
+
+		if (i > 0 && p->start == a->pieces[i - 1].start + a->pieces[i - 1].len) {
+			q->tpieces[r - 1].len += p->len;
+			q->tpieces[r - 1].clean &= p->clean;
+			continue;
+		}
+		q->tpieces[r] = *p;
+		q->tpieces[r].off = q->pflat[i];
+		r++;
+	}
+	for (i = 0; i < r; i++)
+		q->tagtext.data[q->tpieces[i].off + q->tpieces[i].len] = '\0';
+	t.text = q->tagtext.data;
+	t.pieces = q->tpieces;
+	t.npieces = r;
+	n = hs_tag_article(q->tg, &t, (1ULL << HS_ENT_PERSON) | (1ULL << HS_ENT_NORP) |
 	    (1ULL << HS_ENT_ORG) | (1ULL << HS_ENT_GPE), &m);
 	q->nments = 0;
 	for (i = 0; i < n; i++) {
 		GROW(q->ments, q->nments, q->capments);
 		x = &q->ments[q->nments++];
-		x->start = q->pflat[m[i].piece] + m[i].start;
-		x->end = q->pflat[m[i].piece] + m[i].end;
+		x->start = q->tpieces[m[i].piece].off + m[i].start;
+		x->end = q->tpieces[m[i].piece].off + m[i].end;
 		x->type = m[i].type;
 		x->name = m[i].name;
 		while (k < q->nspans && q->spans[k].to <= x->start)
@@ -911,7 +1003,7 @@ tok_in(const struct hs_quoter *q, size_t i, const struct wordlist *list)
 }
 
 static const struct wordlist pronouns[] = { W("he"), W("she"), W("they"), W("it"),
-	W("we"), W("i"), W("you"), { NULL, 0 } };
+	W("we"), W("i"), W("you"), W("him"), W("her"), { NULL, 0 } };
 
 /* Words that may stand between a speaker and the cue: "Smith has also said". */
 static const struct wordlist between_words[] = {
@@ -930,6 +1022,15 @@ static const struct wordlist openers[] = { W("in"), W("after"), W("on"), W("at")
 	W("following"), W("asked"), W("speaking"), W("since"), W("as"), W("for"),
 	W("with"), W("without"), W("unlike"), W("like"), W("if"), W("still"),
 	W("instead"), W("meanwhile"), W("later"), W("earlier"), { NULL, 0 } };
+
+/* Cues that are nouns as often as verbs: a verb only right after its subject
+ * ("Trump tweeted" is found by "tweeted"; "Clinton tweets" needs this). */
+static const struct wordlist noun_cues[] = { W("email"), W("emails"), W("text"),
+	W("texts"), W("post"), W("posts"), W("tweet"), W("tweets"), W("statement"),
+	W("comment"), W("comments"), W("remark"), W("remarks"), W("protest"),
+	W("protests"), W("charge"), W("charges"), W("claim"), W("claims"),
+	W("call"), W("calls"), W("word"), W("words"), W("quote"), W("quotes"),
+	{ NULL, 0 } };
 
 static const struct wordlist be_words[] = { W("was"), W("were"), W("is"), W("are"),
 	W("been"), W("being"), W("be"), { NULL, 0 } };
@@ -990,7 +1091,8 @@ late_cue(struct hs_quoter *q, size_t pos, bool cue_ends)
 	size_t	 end = pos, stop = pos + 120 < q->flat.len ? pos + 120 : q->flat.len, i;
 	size_t	 words = 0, saved = q->ntoks;
 
-	while (end < stop && q->flat.data[end] != '\n' && !sentence_end_at(q, end))
+	while (end < stop && !(q->flat.data[end] == '\n' && at_break(q, end)) &&
+	    !sentence_end_at(q, end))
 		end++;
 	tokenize_sentence(q, pos, end, q->nspans);
 	/* a subject of capitalised words or a pronoun, maybe an apposition in commas,
@@ -1036,9 +1138,9 @@ sentence_end(struct hs_quoter *q, size_t k)
 	if (sp->last == '.' || sp->last == '?' || sp->last == '!') {
 		size_t w = pos;
 
-		while (w < q->flat.len && is_space_cp(c = cp_at(q, w, &l)) && c != '\n')
+		while (w < q->flat.len && is_space_cp(c = cp_at(q, w, &l)))
 			w += l;
-		if (w >= q->flat.len || q->flat.data[w] == '\n')
+		if (w >= q->flat.len || para_of(q, w) != para_of(q, pos - 1))
 			return pos;
 		if (hs_cp_upper(cp_at(q, w, &l)) && !late_cue(q, pos, sp->last == '.'))
 			return pos;
@@ -1051,8 +1153,7 @@ sentence_end(struct hs_quoter *q, size_t k)
 			j++;
 			continue;
 		}
-		if (q->flat.data[pos] == '\n' && pos + 1 < q->flat.len &&
-		    para_of(q, pos) != para_of(q, pos + 1))
+		if (q->flat.data[pos] == '\n' && at_break(q, pos))
 			return pos;
 		if (sentence_end_at(q, pos))
 			return pos + 1;
@@ -1090,9 +1191,12 @@ resolve_pronoun(struct hs_quoter *q, size_t tok)
 	int		 want;
 	char		 gender = 0, g;
 
-	if (tok_is(q, tok, "he") || tok_is(q, tok, "she")) {
+	if (tok_is(q, tok, "he") || tok_is(q, tok, "him")) {
 		want = HS_ENT_PERSON;
-		gender = tok_is(q, tok, "he") ? 'm' : 'f';
+		gender = 'm';
+	} else if (tok_is(q, tok, "she") || tok_is(q, tok, "her")) {
+		want = HS_ENT_PERSON;
+		gender = 'f';
 	}
 	else if (tok_is(q, tok, "it"))
 		want = HS_ENT_ORG;
@@ -1365,6 +1469,33 @@ speaker_in(struct hs_quoter *q, size_t a, size_t b)
 
 /* The speaker of a cue at token c that comes before its quotation: the subject just
  * before it, over adverbs and an apposition ("Arancibia, Chile's minister, said"). */
+/* The last quotation among tokens [lo, c) that is already attributed (an earlier one
+ * in the article, not a mention), as a speaker to share: "…," he said, adding, "…". */
+static struct speaker
+earlier_quote(struct hs_quoter *q, size_t lo, size_t c)
+{
+	size_t	 k;
+
+	for (k = c; k > lo; k--) {
+		const struct tok *t = &q->toks[k - 1];
+
+		if (t->kind == T_QUOTE && (size_t)t->ment < q->nout &&
+		    q->out[t->ment].kind != HS_QUOTE_MENTION)
+			return (struct speaker){ SP_QUOTE, t->ment, 0, 0 };
+	}
+	return (struct speaker){ SP_NONE, -1, 0, 0 };
+}
+
+/* An adverb by its ending: "initially", "angrily". */
+static bool
+adverb(const struct hs_quoter *q, size_t i)
+{
+	const struct tok	*t = &q->toks[i];
+
+	return t->end - t->start > 4 && q->flat.data[t->end - 2] == 'l' &&
+	    q->flat.data[t->end - 1] == 'y';
+}
+
 /* A name that opens the clause at token a ("The State Department less than two
  * weeks ago said", "The Post responded with"), before b. */
 static struct speaker
@@ -1374,6 +1505,17 @@ clause_subject(struct hs_quoter *q, size_t a, size_t b)
 
 	if (i < b && q->toks[i].kind == T_COMMA)
 		i++;
+	/* "in Salem, New Hampshire, Trump went after Bush" */
+	while (i < b && q->toks[i].kind == T_WORD && q->toks[i].ment >= 0 &&
+	    q->ments[q->toks[i].ment].type == HS_ENT_GPE) {
+		long m = q->toks[i].ment;
+
+		while (i < b && q->toks[i].ment == m)
+			i++;
+		if (i >= b || q->toks[i].kind != T_COMMA)
+			return (struct speaker){ SP_NONE, -1, 0, 0 };
+		i++;
+	}
 	if (i < b && tok_is(q, i, "the"))
 		i++;
 	if (i < b && q->toks[i].kind == T_WORD && q->toks[i].ment >= 0)
@@ -1389,7 +1531,7 @@ subject_before(struct hs_quoter *q, size_t c, size_t lo)
 
 	for (;;) {
 		while (j > lo && q->toks[j - 1].kind == T_WORD && q->toks[j - 1].lower &&
-		    tok_in(q, j - 1, between_words))
+		    (tok_in(q, j - 1, between_words) || adverb(q, j - 1)))
 			j--;
 		/* "Rep. Paul Ryan (R-WI) said" */
 		if (j > lo && q->toks[j - 1].kind == T_PUNCT &&
@@ -1455,10 +1597,8 @@ subject_before(struct hs_quoter *q, size_t c, size_t lo)
 	/* "…, adding": the speaker of the sentence's earlier quotation, else the first
 	 * person it names */
 	if (j > lo && q->toks[j - 1].kind == T_COMMA) {
-		for (k = c; k > lo; k--)
-			if (q->toks[k - 1].kind == T_QUOTE &&
-			    q->out[q->toks[k - 1].ment].kind != HS_QUOTE_MENTION)
-				return (struct speaker){ SP_QUOTE, q->toks[k - 1].ment, 0, 0 };
+		if ((who = earlier_quote(q, lo, c)).how != SP_NONE)
+			return who;
 		/* the first person of the main clause, past an opening phrase such as
 		 * "In response to Trump's proposal," */
 		k = lo;
@@ -1566,10 +1706,13 @@ participle_subject(struct hs_quoter *q, size_t c)
 	struct speaker	 who;
 	size_t		 k;
 
+	if ((who = earlier_quote(q, 0, c)).how != SP_NONE)
+		return who;
+	/* "Cruz said that …, adding": the subject of an earlier cue */
 	for (k = c; k > 0; k--)
-		if (q->toks[k - 1].kind == T_QUOTE &&
-		    q->out[q->toks[k - 1].ment].kind != HS_QUOTE_MENTION)
-			return (struct speaker){ SP_QUOTE, q->toks[k - 1].ment, 0, 0 };
+		if (cue_len(q, k - 1) && !participle(q, k - 1) && !noun_use(q, k - 1) &&
+		    (who = subject_before(q, k - 1, 0)).how != SP_NONE)
+			return who;
 	k = 0;
 	if (q->ntoks > 0 && q->toks[0].kind == T_WORD && q->toks[0].cap &&
 	    tok_in(q, 0, openers))
@@ -1688,6 +1831,9 @@ noun_use(struct hs_quoter *q, size_t c)
 {
 	const struct tok	*t;
 
+	if (tok_in(q, c, noun_cues))
+		return c == 0 || !(q->toks[c - 1].kind == T_WORD && (q->toks[c - 1].ment >= 0 ||
+		    q->toks[c - 1].cap || tok_in(q, c - 1, pronouns)));
 	if (c == 0)
 		return false;
 	if (tok_in(q, c - 1, determiners))
@@ -1719,6 +1865,10 @@ attribute(struct hs_quoter *q, size_t k, size_t qt)
 	for (i = qt; i > 0; i--)
 		if (cue_len(q, i - 1) && !noun_use(q, i - 1)) {
 			pre = i - 1;
+			/* "quoted as saying": a longer cue that ends here */
+			for (j = pre; j > 0 && pre - j < CUE_WORDS_MAX - 1; j--)
+				if (cue_len(q, j - 1) > pre - (j - 1))
+					pre = j - 1;
 			break;
 		}
 	/* A quotation that begins its sentence (or follows a colon, a dash, or a cue and
@@ -1782,7 +1932,13 @@ attribute(struct hs_quoter *q, size_t k, size_t qt)
 	} else if (qt + 2 < q->ntoks && q->toks[qt + 1].kind == T_DASH) {
 		who = speaker_in(q, qt + 2, q->ntoks);	/* "…" — Blinken */
 	} else if (qt >= 2 && q->toks[qt - 1].kind == T_COLON) {
-		who = speaker_in(q, qt > 8 ? qt - 8 : 0, qt - 1);	/* Blinken: "…" */
+		/* "Pollsters agree - Carl Bialik: "…"", else the clause's subject:
+		 * "McConnell delivered a message to Trump: "…"" */
+		if (q->toks[qt - 2].kind == T_WORD && (q->toks[qt - 2].ment >= 0 ||
+		    q->toks[qt - 2].cap))
+			who = speaker_in(q, qt > 5 ? qt - 5 : 0, qt - 1);
+		if (who.how == SP_NONE)
+			who = clause_subject(q, 0, qt - 1);
 		if (who.how == SP_NONE)
 			who = speaker_in(q, 0, qt - 1);
 		f.kind = HS_QUOTE_DIRECT;
@@ -1903,8 +2059,15 @@ find_attribution(struct hs_quoter *q, size_t k)
 	f.starts = qt == 0;
 	if (f.cue >= 0 || f.who.how != SP_NONE || qt != 0)
 		return f;
-	if (colon_before_paragraph(q, k) || (f.kind == HS_QUOTE_DIRECT &&
-	    cue_sentence_before(q, k, start))) {
+	if (colon_before_paragraph(q, k)) {
+		struct found g = attribute(q, k, q->ntoks - 1);
+
+		if (g.who.how != SP_NONE) {
+			g.kind = HS_QUOTE_DIRECT;
+			return g;
+		}
+	}
+	if (f.kind == HS_QUOTE_DIRECT && cue_sentence_before(q, k, start)) {
 		struct found g = attribute(q, k, q->ntoks - 1);
 
 		if (g.cue >= 0 && g.who.how != SP_NONE) {
@@ -1924,6 +2087,7 @@ quote_text(struct hs_quoter *q, const struct span *sp)
 {
 	const char	*s = q->flat.data;
 	size_t		 i = sp->from, pi = para_of(q, sp->from) + 1, l;
+	size_t		 start = q->strings.len;
 
 	while (i < sp->to) {
 		if (pi < q->nparas && i == q->breaks[pi]) {
@@ -1931,13 +2095,15 @@ quote_text(struct hs_quoter *q, const struct span *sp)
 			i = q->paras[pi++];
 			while (q->strings.len > 0 && q->strings.data[q->strings.len - 1] == ' ')
 				q->strings.len--;
-			hs_buf_putc(&q->strings, '\n');
+			/* one break however many empty paragraphs there are */
+			if (q->strings.len > 0 && q->strings.data[q->strings.len - 1] != '\n')
+				hs_buf_putc(&q->strings, '\n');
 			if (i + 1 < sp->to && s[i] == '\'' && s[i + 1] == '\'')
 				i += 2;
 			else if (i < sp->to && is_mark_cp(cp_at(q, i, &l)))
 				i += l;
-			while (i < sp->to && (l = hs_space_len((const unsigned char *)s + i,
-			    sp->to - i)) > 0)
+			while (i < sp->to && !(pi < q->nparas && i == q->breaks[pi]) &&
+			    (l = hs_space_len((const unsigned char *)s + i, sp->to - i)) > 0)
 				i += l;
 			continue;
 		}
@@ -1952,6 +2118,9 @@ quote_text(struct hs_quoter *q, const struct span *sp)
 		hs_buf_putc(&q->strings, s[i]);
 		i++;
 	}
+	while (q->strings.len > start && (q->strings.data[q->strings.len - 1] == '\n' ||
+	    q->strings.data[q->strings.len - 1] == ' '))
+		q->strings.len--;
 }
 
 
@@ -1968,6 +2137,7 @@ hs_quoter_new(const struct hs_lexicon *lex)
 		return NULL;
 	}
 	hs_buf_init(&q->flat);
+	hs_buf_init(&q->tagtext);
 	hs_buf_init(&q->strings);
 	hs_buf_init(&q->key);
 	return q;
@@ -1980,6 +2150,8 @@ hs_quoter_free(struct hs_quoter *q)
 		return;
 	hs_tagger_free(q->tg);
 	hs_buf_free(&q->flat);
+	hs_buf_free(&q->tagtext);
+	free(q->tpieces);
 	hs_buf_free(&q->strings);
 	hs_buf_free(&q->key);
 	free(q->pflat);

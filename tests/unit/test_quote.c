@@ -86,7 +86,7 @@ static const struct quote_case marks[] = {
 	CASE("\"The minister told me, 'We will wait,'\" Blinken said.",
 	    W("direct|Antony Blinken|said|The minister told me, 'We will wait,'")),
 	/* ... and so do double marks inside single ones */
-	BUG("‘They told us “wait and see,” and we waited,’ Blinken said.",
+	CASE("‘They told us “wait and see,” and we waited,’ Blinken said.",
 	    W("direct|Antony Blinken|said|They told us “wait and see,” and we waited,")),
 	/* single outer marks in headlines */
 	CASE("Blinken: ‘We will not back down’" PB
@@ -124,7 +124,7 @@ static const struct quote_case apostrophes[] = {
 	CASE("They played rock ’n’ roll until the lights went out.", NONE),
 	CASE("They played rock 'n' roll until the lights went out.", NONE),
 	/* the form autocorrect makes of it (though "the letter ‘n’" is a mention) */
-	BUG("They played rock ‘n’ roll until the lights went out.", NONE),
+	CASE("They played rock ‘n’ roll until the lights went out.", NONE),
 	CASE("The Joneses’ house stood next to the Smiths’ barn.", NONE),
 	CASE("The Joneses' house stood next to the Smiths' barn.", NONE),
 	CASE("Let ’em talk, and wait ’til the spring comes.", NONE),
@@ -299,7 +299,7 @@ static const struct quote_case speakers[] = {
 	    W("direct|Mirela Tornberg|said|We did not get everything,",
 	    "direct|Mirela Tornberg|said|but we got a text.")),
 	/* "according to him" */
-	BUG("Mateo Arancibia spoke on Monday. According to him, the plan is "
+	CASE("Mateo Arancibia spoke on Monday. According to him, the plan is "
 	    "“the best we have had.”",
 	    W("partial|Mateo Arancibia|According to|the best we have had.")),
 	/* cues of several words */
@@ -307,7 +307,7 @@ static const struct quote_case speakers[] = {
 	    W("direct|Antony Blinken|pointed out|The border is open,")),
 	CASE("Antony Blinken spoke in Kyiv. “And we will stay,” he went on.",
 	    W("direct|Antony Blinken|went on|And we will stay,")),
-	BUG("Blinken was quoted as saying that the deal was “a good start.”",
+	CASE("Blinken was quoted as saying that the deal was “a good start.”",
 	    W("partial|Antony Blinken|quoted as saying|a good start.")),
 	CASE("Blinken hit back: “That is simply not true.”",
 	    W("direct|Antony Blinken|hit back|That is simply not true.")),
@@ -358,11 +358,11 @@ static const struct quote_case ap_style[] = {
 
 /* ... and with a paragraph that holds a mark and nothing else */
 static const struct quote_case ap_empty[] = {
-	BUG("Blinken said: “We came." PB "“" PB "“We left.”",
+	CASE("Blinken said: “We came." PB "“" PB "“We left.”",
 	    W("direct|Antony Blinken|said|We came.\nWe left.")),
-	BUG("Blinken said: “We came." PB "“”",
+	CASE("Blinken said: “We came." PB "“”",
 	    W("direct|Antony Blinken|said|We came.")),
-	BUG("\"" PB "“We will try again,” Blinken said.",
+	CASE("\"" PB "“We will try again,” Blinken said.",
 	    W("direct|Antony Blinken|said|We will try again,")),
 };
 
@@ -387,13 +387,13 @@ static const struct quote_case unbalanced[] = {
  * paragraph is a paragraph. */
 static const struct quote_case layout[] = {
 	CASE("“We are ready,”\nBlinken said.", W("direct|Antony Blinken|said|We are ready,")),
-	BUG("“Why would we leave?”\nBlinken asked.",
+	CASE("“Why would we leave?”\nBlinken asked.",
 	    W("direct|Antony Blinken|asked|Why would we leave?")),
 	CASE("Blinken said\nthe plan was “a good start”\nfor both sides.",
 	    W("partial|Antony Blinken|said|a good start")),
 	CASE("“We are not leaving.”\n\n  Lavrov said the talks were over.",
 	    W("direct|-|-|We are not leaving.")),
-	BUG("“We are not leaving,”\n\n  Lavrov said the talks were over.",
+	CASE("“We are not leaving,”\n\n  Lavrov said the talks were over.",
 	    W("direct|-|-|We are not leaving,")),
 	CASE("  “We are ready,” Blinken said.\n\n  “We have been ready for weeks.”",
 	    W("direct|Antony Blinken|said|We are ready,",
