@@ -840,6 +840,9 @@ ends_sentence(struct hs_quoter *q, size_t pos)
 
 		if (t & ((1u << HS_LEX_ABBREV) | (1u << HS_LEX_TITLE)))
 			return false;
+		if ((t & (1u << HS_LEX_NUMABBREV)) && j < q->flat.len && s[j] >= '0' &&
+		    s[j] <= '9')
+			return false;		/* No. 2 */
 	}
 	return true;
 }
@@ -1486,6 +1489,22 @@ earlier_quote(struct hs_quoter *q, size_t lo, size_t c)
 	return (struct speaker){ SP_NONE, -1, 0, 0 };
 }
 
+/* Whether the noun at token i ends a description that begins with "the" within four
+ * words: "the secretary", "the Senate Democratic leader". */
+static bool
+role_phrase(const struct hs_quoter *q, size_t i, size_t lo)
+{
+	size_t	 k;
+
+	for (k = i; k > lo && i - k < 4; k--) {
+		if (q->toks[k - 1].kind != T_WORD)
+			return false;
+		if (tok_is(q, k - 1, "the"))
+			return true;
+	}
+	return false;
+}
+
 /* An adverb by its ending: "initially", "angrily". */
 static bool
 adverb(const struct hs_quoter *q, size_t i)
@@ -1581,9 +1600,7 @@ subject_before(struct hs_quoter *q, size_t c, size_t lo)
 			return (struct speaker){ SP_NAME, t->ment, j - 1, 0 };
 		if (tok_in(q, j - 1, pronouns))
 			return (struct speaker){ SP_PRONOUN, -1, j - 1, 0 };
-		if (t->lower && j - 1 > lo && (tok_is(q, j - 2, "the") ||
-		    (q->toks[j - 2].kind == T_WORD && j - 2 > lo &&
-		    tok_is(q, j - 3, "the"))))
+		if (t->lower && role_phrase(q, j - 1, lo))
 			return (struct speaker){ SP_ROLE, -1, j - 1, 0 };
 		if (t->cap && (k = (size_t)person_by_surname(q, j - 1)) != (size_t)-1)
 			return (struct speaker){ SP_NAME, (long)k, j - 1, 0 };
@@ -1708,6 +1725,9 @@ participle_subject(struct hs_quoter *q, size_t c)
 
 	if ((who = earlier_quote(q, 0, c)).how != SP_NONE)
 		return who;
+	/* "… report “wasn't good.” Adding, “…”": the last quotation's speaker */
+	if (c == 0 && q->nout > 0 && q->out[q->nout - 1].kind != HS_QUOTE_MENTION)
+		return (struct speaker){ SP_QUOTE, (long)(q->nout - 1), 0, 0 };
 	/* "Cruz said that …, adding": the subject of an earlier cue */
 	for (k = c; k > 0; k--)
 		if (cue_len(q, k - 1) && !participle(q, k - 1) && !noun_use(q, k - 1) &&
@@ -1811,8 +1831,7 @@ attribution_after(struct hs_quoter *q, size_t qt, size_t c)
 		if (t->kind != T_WORD)
 			continue;
 		/* "Silver, the polling guru who founded the site, tweeted" */
-		if (tok_in(q, i, relatives) && q->toks[i - 1].kind == T_WORD &&
-		    after_comma(q, qt, i))
+		if (tok_in(q, i, relatives) && after_comma(q, qt, i))
 			continue;
 		if (tok_in(q, i, clause_words))
 			return false;
@@ -1831,19 +1850,19 @@ noun_use(struct hs_quoter *q, size_t c)
 {
 	const struct tok	*t;
 
+	if (c > 0 && tok_in(q, c - 1, determiners))
+		return true;
+	t = c > 0 ? &q->toks[c - 1] : NULL;
+	if (t != NULL && t->kind == T_WORD && t->end - t->start > 2 &&
+	    (q->flat.data[t->end - 1] == 's' || q->flat.data[t->end - 1] == 'S') &&
+	    (q->flat.data[t->end - 2] == '\'' || (t->end - t->start > 4 &&
+	    memcmp(q->flat.data + t->end - 4, "\xE2\x80\x99", 3) == 0)))
+		return true;			/* Trump's charge */
 	if (tok_in(q, c, noun_cues))
-		return c == 0 || !(q->toks[c - 1].kind == T_WORD && (q->toks[c - 1].ment >= 0 ||
-		    q->toks[c - 1].cap || tok_in(q, c - 1, pronouns)));
+		return t == NULL || !(t->kind == T_WORD && (t->ment >= 0 || t->cap ||
+		    tok_in(q, c - 1, pronouns)));
 	if (c == 0)
 		return false;
-	if (tok_in(q, c - 1, determiners))
-		return true;
-	t = &q->toks[c - 1];
-	if (t->kind == T_WORD && t->end - t->start > 2 && (q->flat.data[t->end - 1] == 's' ||
-	    q->flat.data[t->end - 1] == 'S') && (q->flat.data[t->end - 2] == '\'' ||
-	    (t->end - t->start > 4 && memcmp(q->flat.data + t->end - 4, "\xE2\x80\x99",
-	    3) == 0)))
-		return true;			/* Trump's charge */
 	return q->toks[c - 1].kind == T_QUOTE && q->spans[q->toks[c - 1].ment].last == 0;
 }
 
