@@ -878,7 +878,8 @@ cue_at(struct hs_quoter *q, size_t i)
 	unsigned		 best = 0, k, types;
 	size_t			 j;
 
-	/* a capital only where a sentence begins: "Said Comey, …" */
+	/* a capital where a sentence begins ("Said Comey, …"), in a headline, or by a
+	 * slip ("Murphy, the head of the PAC, Tweeted"), but never inside a name */
 	if (t->kind != T_WORD || (t->cap && i > 0))
 		return 0;
 	types = lex_types_lower(q, q->flat.data + t->start, t->end - t->start);
@@ -1295,6 +1296,13 @@ resolve_role(struct hs_quoter *q, size_t tok)
 			    name_has_word(m->name, w, n))
 				return m->name;
 		}
+	/* a role the article never writes beside a name: like a pronoun, the last
+	 * person named ("The Vermont senator emailed supporters") */
+	if (!(hs_lexicon_types(q->lex, w, n) & ((1u << HS_LEX_ROLE) | (1u << HS_LEX_ROLE_END))))
+		return NULL;
+	for (i = first, looked = 0; i > 0 && looked < LOOKBACK_MAX; i--, looked++)
+		if (q->ments[i - 1].type == HS_ENT_PERSON && !q->ments[i - 1].in_quote)
+			return q->ments[i - 1].name;
 	return NULL;
 }
 
@@ -1489,20 +1497,21 @@ earlier_quote(struct hs_quoter *q, size_t lo, size_t c)
 	return (struct speaker){ SP_NONE, -1, 0, 0 };
 }
 
-/* Whether the noun at token i ends a description that begins with "the" within four
- * words: "the secretary", "the Senate Democratic leader". */
-static bool
+/* Whether the noun at token i ends a description that begins with "the" within five
+ * words ("the secretary", "the Senate Democratic leader"): the token after "the", or
+ * 0. */
+static size_t
 role_phrase(const struct hs_quoter *q, size_t i, size_t lo)
 {
 	size_t	 k;
 
-	for (k = i; k > lo && i - k < 4; k--) {
+	for (k = i; k > lo && i - k < 5; k--) {
 		if (q->toks[k - 1].kind != T_WORD)
-			return false;
+			return 0;
 		if (tok_is(q, k - 1, "the"))
-			return true;
+			return k;
 	}
-	return false;
+	return 0;
 }
 
 /* An adverb by its ending: "initially", "angrily". */
@@ -1600,8 +1609,13 @@ subject_before(struct hs_quoter *q, size_t c, size_t lo)
 			return (struct speaker){ SP_NAME, t->ment, j - 1, 0 };
 		if (tok_in(q, j - 1, pronouns))
 			return (struct speaker){ SP_PRONOUN, -1, j - 1, 0 };
-		if (t->lower && role_phrase(q, j - 1, lo))
+		if (t->lower && (k = role_phrase(q, j - 1, lo)) != 0) {
+			/* "the Heritage Foundation website": the name inside */
+			for (; k < j - 1; k++)
+				if (q->toks[k].ment >= 0)
+					return (struct speaker){ SP_NAME, q->toks[k].ment, k, 0 };
 			return (struct speaker){ SP_ROLE, -1, j - 1, 0 };
+		}
 		if (t->cap && (k = (size_t)person_by_surname(q, j - 1)) != (size_t)-1)
 			return (struct speaker){ SP_NAME, (long)k, j - 1, 0 };
 		if (t->cap && unknown_name(q, j - 1, lo, false)) {
@@ -1866,6 +1880,22 @@ noun_use(struct hs_quoter *q, size_t c)
 	return q->toks[c - 1].kind == T_QUOTE && q->spans[q->toks[c - 1].ment].last == 0;
 }
 
+/* In a passive ("was asked by Maher", "has been called “strategic ambiguity” by
+ * Hendrick"), the token after the "by" that names the speaker, or 0. */
+static size_t
+by_after(const struct hs_quoter *q, size_t i)
+{
+	size_t	 n;
+
+	for (n = 0; i < q->ntoks && n < 8; i++, n++) {
+		if (tok_is(q, i, "by"))
+			return i + 1 < q->ntoks ? i + 1 : 0;
+		if (q->toks[i].kind == T_COMMA)
+			return 0;
+	}
+	return 0;
+}
+
 /* Class the quotation at token qt and find its cue and speaker. */
 static struct found
 attribute(struct hs_quoter *q, size_t k, size_t qt)
@@ -1929,9 +1959,9 @@ attribute(struct hs_quoter *q, size_t k, size_t qt)
 		i = pre + cue_len(q, pre);
 		if (speaker_follows(q, pre))
 			who = speaker_in(q, i, after_cue_end(q, pre));
-		else if (pre > 0 && tok_in(q, pre - 1, be_words) && i < q->ntoks &&
-		    tok_is(q, i, "by"))
-			who = speaker_in(q, i + 1, after_cue_end(q, pre));	/* asked by */
+		else if (pre > 0 && tok_in(q, pre - 1, be_words) &&
+		    (j = by_after(q, i)) != 0)
+			who = speaker_in(q, j, j + 6 < q->ntoks ? j + 6 : q->ntoks);
 		else if (participle(q, pre) && !(pre > 0 && q->toks[pre - 1].kind == T_WORD &&
 		    (q->toks[pre - 1].ment >= 0 || tok_in(q, pre - 1, pronouns))))
 			who = participle_subject(q, pre);
