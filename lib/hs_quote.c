@@ -1020,6 +1020,16 @@ static const struct wordlist between_words[] = {
 	W("bluntly"), W("openly"), W("finally"), W("subsequently"), W("famously"),
 	W("went"), W("on"), W("not"), { NULL, 0 } };
 
+/* Words that begin a clause of their own: a cue after one is not the quotation's. */
+static const struct wordlist clause_words[] = { W("and"), W("but"), W("while"),
+	W("because"), W("although"), W("though"), W("since"), W("so"), W("or"),
+	W("as"), W("after"), W("before"), W("when"), W("where"), W("which"),
+	W("that"), W("who"), W("if"), W("until"), W("whether"), { NULL, 0 } };
+
+/* Words that open a relative clause, which an apposition may hold. */
+static const struct wordlist relatives[] = { W("who"), W("which"), W("that"),
+	{ NULL, 0 } };
+
 /* Words that open a sentence with a phrase before its subject. */
 static const struct wordlist openers[] = { W("in"), W("after"), W("on"), W("at"),
 	W("during"), W("before"), W("while"), W("when"), W("although"), W("despite"),
@@ -1036,9 +1046,11 @@ static const struct wordlist noun_cues[] = { W("email"), W("emails"), W("text"),
 	W("call"), W("calls"), W("word"), W("words"), W("quote"), W("quotes"),
 	{ NULL, 0 } };
 
+/* Forms of "be" that make a cue passive: "was asked by". */
 static const struct wordlist be_words[] = { W("was"), W("were"), W("is"), W("are"),
 	W("been"), W("being"), W("be"), { NULL, 0 } };
 
+/* Words before a noun: a cue after one is a noun ("the statement"). */
 static const struct wordlist determiners[] = { W("the"), W("a"), W("an"), W("his"),
 	W("her"), W("their"), W("its"), W("our"), W("my"), W("your"), W("this"),
 	W("that"), W("these"), W("those"), W("whose"), { NULL, 0 } };
@@ -1577,10 +1589,11 @@ subject_before(struct hs_quoter *q, size_t c, size_t lo)
 	/* "Lapp, director of the House Majority PAC, a super PAC, said": back over up
 	 * to three appositions to the name before them, a person's if there is one */
 	if (j > lo && q->toks[j - 1].kind == T_COMMA) {
-		size_t	 at = j, best = 0, n;
+		size_t	 at = j - 1, best = 0, n;
 
-		for (n = 0; n < 3 && at > lo && q->toks[at - 1].kind == T_COMMA; n++) {
-			for (k = at - 1; k > lo && at - k < 16; k--)
+		for (n = 0; n < 3; n++) {
+			/* at is a comma; find the one before it */
+			for (k = at; k > lo && at - k < 16; k--)
 				if (q->toks[k - 1].kind == T_COMMA || cue_len(q, k - 1))
 					break;
 			if (k == lo || q->toks[k - 1].kind != T_COMMA ||
@@ -1593,14 +1606,14 @@ subject_before(struct hs_quoter *q, size_t c, size_t lo)
 			    q->toks[at - 1].cap)) {
 				if (best == 0 || (q->toks[at - 1].ment >= 0 &&
 				    q->ments[q->toks[at - 1].ment].type == HS_ENT_PERSON))
-					best = at;
+					best = at + 1;
 				if (q->toks[at - 1].ment < 0 || q->ments[q->toks[at - 1].ment].type ==
 				    HS_ENT_PERSON)
 					break;
 			}
 		}
 		if (best != 0)
-			j = best;
+			j = best - 1;
 	}
 	if (j > lo && q->toks[j - 1].kind == T_WORD) {
 		const struct tok *t = &q->toks[j - 1];
@@ -1609,6 +1622,14 @@ subject_before(struct hs_quoter *q, size_t c, size_t lo)
 			return (struct speaker){ SP_NAME, t->ment, j - 1, 0 };
 		if (tok_in(q, j - 1, pronouns))
 			return (struct speaker){ SP_PRONOUN, -1, j - 1, 0 };
+		if (t->lower && !tok_in(q, j - 1, clause_words)) {
+			/* "Border Patrol agents described", "The Rove ad hits" */
+			for (k = j - 1; k > lo && j - 1 - k < 3 &&
+			    q->toks[k - 1].kind == T_WORD && q->toks[k - 1].cap; k--)
+				if (q->toks[k - 1].ment >= 0)
+					return (struct speaker){ SP_NAME, q->toks[k - 1].ment,
+					    k - 1, 0 };
+		}
 		if (t->lower && (k = role_phrase(q, j - 1, lo)) != 0) {
 			/* "the Heritage Foundation website": the name inside */
 			for (; k < j - 1; k++)
@@ -1692,15 +1713,6 @@ struct found {
 	size_t			 cue_start, cue_end;
 	bool			 starts;	/* the quotation begins its sentence */
 };
-
-/* Words that begin a clause of their own: a cue after one is not the quotation's. */
-static const struct wordlist clause_words[] = { W("and"), W("but"), W("while"),
-	W("because"), W("although"), W("though"), W("since"), W("so"), W("or"),
-	W("as"), W("after"), W("before"), W("when"), W("where"), W("which"),
-	W("that"), W("who"), W("if"), W("until"), W("whether"), { NULL, 0 } };
-
-static const struct wordlist relatives[] = { W("who"), W("which"), W("that"),
-	{ NULL, 0 } };
 
 /* Whether a comma stands between tokens a and b. */
 static bool
@@ -1811,12 +1823,17 @@ attribution_after(struct hs_quoter *q, size_t qt, size_t c)
 	 * end the sentence */
 	if ((after == q->ntoks || q->toks[after].kind == T_PUNCT) && c >= 2 &&
 	    (q->toks[c - 1].ment >= 0 || q->toks[c - 1].cap || tok_in(q, c - 1, pronouns))) {
-		for (k = c - 1; k > qt + 1 && c - k <= 6 && q->toks[k - 1].kind == T_WORD &&
-		    !tok_in(q, k - 1, clause_words); k--)
+		for (k = c - 1; k > qt + 1 && c - k <= 8 && (q->toks[k - 1].kind == T_WORD ||
+		    (q->toks[k - 1].kind == T_PUNCT && q->flat.data[q->toks[k - 1].start] ==
+		    '.')) && !tok_in(q, k - 1, clause_words); k--)
 			;
 		if (q->toks[k - 1].kind == T_COMMA)
 			return true;
 	}
+	/* "… anonymity" said Nick Merrill: inverted right after the quotation */
+	if (c == qt + 1 && after < q->ntoks && q->toks[after].kind == T_WORD &&
+	    (q->toks[after].ment >= 0 || q->toks[after].cap))
+		return true;
 	/* a quotation that runs on into the writer's words ("more radical" protest
 	 * suggestions, in "his" comments) is attributed by a verb after it only when
 	 * a subject stands between */
