@@ -2286,7 +2286,8 @@ hs_quote_article(struct hs_quoter *q, const struct hs_article *a,
 		os = &q->offs[k];
 		write_speaker(q, &f.who, k);
 		if (os->speaker == SIZE_MAX && f.cue < 0 && f.kind != HS_QUOTE_MENTION &&
-		    (f.kind == HS_QUOTE_DIRECT || f.starts) &&
+		    (f.kind == HS_QUOTE_DIRECT || f.starts || (last_span >= 0 &&
+		    para_of(q, q->spans[last_span].open) == para_of(q, sp->open))) &&
 		    last_span >= 0 && follows_closely(q, &q->spans[last_span], sp)) {
 			/* the speaker goes on */
 			os->speaker = q->offs[last_span].speaker;
