@@ -120,6 +120,7 @@ struct hs_quoter {
 
 static size_t	sentence_start_from(struct hs_quoter *, size_t, size_t);
 static bool	noun_use(struct hs_quoter *, size_t);
+static bool	calendar_word(const struct hs_quoter *, size_t);
 
 static void *
 grow(void *p, size_t *cap, size_t need, size_t size)
@@ -1432,8 +1433,8 @@ unknown_name(struct hs_quoter *q, size_t i, size_t lo, bool after_quote)
 	if (hs_lexicon_types(q->lex, q->flat.data + t->start, t->end - t->start) &
 	    ((1u << HS_LEX_STARTER) | (1u << HS_LEX_TITLE)))
 		return false;
-	if (is_title_word(q, t))
-		return false;			/* Mr Farage */
+	if (is_title_word(q, t) || calendar_word(q, i))
+		return false;			/* Mr Farage, Tuesday */
 	/* after a title ("Mr. Singer"), or right after a quotation and before its cue
 	 * ("…," Ban recalled), a capitalised word is a name even when it is a word too */
 	if (after_quote || (i >= 2 && q->toks[i - 1].kind == T_PUNCT &&
@@ -1526,6 +1527,20 @@ role_phrase(const struct hs_quoter *q, size_t i, size_t lo)
 	return 0;
 }
 
+/* A day or month name: "Tuesday" is when, not who. */
+static bool
+calendar_word(const struct hs_quoter *q, size_t i)
+{
+	static const struct wordlist days[] = { W("monday"), W("tuesday"),
+	    W("wednesday"), W("thursday"), W("friday"), W("saturday"), W("sunday"),
+	    W("january"), W("february"), W("march"), W("april"), W("june"), W("july"),
+	    W("august"), W("september"), W("october"), W("november"), W("december"),
+	    W("today"), W("yesterday"), W("night"), W("morning"), W("evening"),
+	    { NULL, 0 } };
+
+	return q->toks[i].kind == T_WORD && tok_in(q, i, days);
+}
+
 /* An adverb by its ending: "initially", "angrily". */
 static bool
 adverb(const struct hs_quoter *q, size_t i)
@@ -1541,25 +1556,42 @@ adverb(const struct hs_quoter *q, size_t i)
 static struct speaker
 clause_subject(struct hs_quoter *q, size_t a, size_t b)
 {
-	size_t	 i = a;
+	size_t	 i = a, k, other = SIZE_MAX;
 
-	if (i < b && q->toks[i].kind == T_COMMA)
+	if (i < b && q->toks[i].kind == T_COMMA) {
 		i++;
-	/* "in Salem, New Hampshire, Trump went after Bush" */
-	while (i < b && q->toks[i].kind == T_WORD && q->toks[i].ment >= 0 &&
-	    q->ments[q->toks[i].ment].type == HS_ENT_GPE) {
-		long m = q->toks[i].ment;
+		/* "in Salem, New Hampshire, Trump went after Bush" */
+		while (i < b && q->toks[i].kind == T_WORD && q->toks[i].ment >= 0 &&
+		    q->ments[q->toks[i].ment].type == HS_ENT_GPE) {
+			long m = q->toks[i].ment;
 
-		while (i < b && q->toks[i].ment == m)
+			while (i < b && q->toks[i].ment == m)
+				i++;
+			if (i >= b || q->toks[i].kind != T_COMMA)
+				return (struct speaker){ SP_NONE, -1, 0, 0 };
 			i++;
-		if (i >= b || q->toks[i].kind != T_COMMA)
-			return (struct speaker){ SP_NONE, -1, 0, 0 };
-		i++;
+		}
 	}
-	if (i < b && tok_is(q, i, "the"))
-		i++;
-	if (i < b && q->toks[i].kind == T_WORD && q->toks[i].ment >= 0)
-		return (struct speaker){ SP_NAME, q->toks[i].ment, i, 0 };
+	/* the noun phrase that opens the clause: "Republican presidential front-runner
+	 * Donald Trump", "Sen. Susan Collins", "The Democratic National Committee" */
+	for (k = i; k < b && k - i < 8; k++) {
+		const struct tok *t = &q->toks[k];
+
+		if (t->kind == T_PUNCT && q->flat.data[t->start] == '.')
+			continue;
+		if (t->kind != T_WORD || cue_len(q, k) || tok_in(q, k, clause_words))
+			break;
+		if (t->ment >= 0 && q->ments[t->ment].type == HS_ENT_PERSON)
+			return (struct speaker){ SP_NAME, t->ment, k, 0 };
+		if (t->ment >= 0 && other == SIZE_MAX &&
+		    q->ments[t->ment].type != HS_ENT_NORP)
+			other = k;
+		if (!t->cap && !tok_is(q, k, "the") && t->ment < 0 && k > i &&
+		    !q->toks[k - 1].cap)
+			break;		/* past the noun phrase */
+	}
+	if (other != SIZE_MAX)
+		return (struct speaker){ SP_NAME, q->toks[other].ment, other, 0 };
 	return (struct speaker){ SP_NONE, -1, 0, 0 };
 }
 
@@ -1574,15 +1606,26 @@ subject_before(struct hs_quoter *q, size_t c, size_t lo)
 		    (tok_in(q, j - 1, between_words) || adverb(q, j - 1)))
 			j--;
 		/* "Rep. Paul Ryan (R-WI) said" */
-		if (j > lo && q->toks[j - 1].kind == T_PUNCT &&
-		    q->flat.data[q->toks[j - 1].start] == ')') {
-			for (k = j - 1; k > lo && j - k < 8 && !(q->toks[k - 1].kind ==
+		k = j > lo + 1 && q->toks[j - 1].kind == T_COMMA ? j - 1 : j;
+		if (k > lo && q->toks[k - 1].kind == T_PUNCT &&
+		    q->flat.data[q->toks[k - 1].start] == ')') {
+			size_t close = k;
+
+			for (k = close - 1; k > lo && close - k < 8 && !(q->toks[k - 1].kind ==
 			    T_PUNCT && q->flat.data[q->toks[k - 1].start] == '('); k--)
 				;
-			if (k > lo && j - k < 8) {
-				j = k - 1;
+			if (k > lo && close - k < 8) {
+				j = k - 1;	/* "Kasich (R-OH), said" */
 				continue;
 			}
+		}
+		/* "on Tuesday called" */
+		if (j > lo && calendar_word(q, j - 1)) {
+			j--;
+			if (j > lo && (tok_is(q, j - 1, "on") || tok_is(q, j - 1, "last") ||
+			    tok_is(q, j - 1, "this")))
+				j--;
+			continue;
 		}
 		break;
 	}
