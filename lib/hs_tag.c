@@ -608,6 +608,15 @@ scan_word(struct hs_tagger *tg, size_t i)
 	return j;
 }
 
+/* Whether the newline at s[i] ends a line followed by a blank one. */
+static bool
+blank_line_after(const unsigned char *s, size_t i, size_t n)
+{
+	for (i++; i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'); i++)
+		;
+	return i < n && s[i] == '\n';
+}
+
 static void
 tokenize(struct hs_tagger *tg)
 {
@@ -620,6 +629,14 @@ tokenize(struct hs_tagger *tg)
 	tg->ntoks = tg->ncaps = 0;
 	tg->title_words = tg->title_caps = 0;
 	while (i < n) {
+		if (s[i] == '\n' && blank_line_after(s, i, n)) {
+			/* a paragraph break inside a piece (a record of a whole article)
+			 * ends a sentence as a full stop does: no name runs across it */
+			push_tok(tg, i, i + 1, 0, '.');
+			initial = true;
+			i++;
+			continue;
+		}
 		if (ascii_class[s[i]] & C_SPACE) {
 			i++;
 			continue;
