@@ -107,6 +107,10 @@ struct hs_quoter {
 	size_t			 nments, capments;
 	struct tok		*toks;
 	size_t			 ntoks, captoks;
+	/* the text the tokens are of, when they are just as tokenize_sentence() left
+	 * them */
+	size_t			 toks_from, toks_to;
+	bool			 toks_valid;
 	struct hs_quote		*out;
 	size_t			 nout, capout;
 	/* where each quote's text and cue begin in strings, which may move as it
@@ -568,8 +572,8 @@ add_span(struct hs_quoter *q, const struct mark *om, size_t to, size_t close_end
 		c = cp_at(q, ws, &l);
 		if (title && !hs_cp_upper(c) && !(c >= '0' && c <= '9'))
 			title = is_minor(s + ws, i - ws);
-		if (words > 12)
-			break;
+		if (words > 2 && !title)
+			break;		/* all that the kinds ask about is known */
 	}
 	if (words == 0) {
 		q->nspans--;		/* marks and punctuation only: no quotation */
@@ -740,7 +744,7 @@ find_names(struct hs_quoter *q, const struct hs_article *a)
 	t.text = q->tagtext.data;
 	t.pieces = q->tpieces;
 	t.npieces = r;
-	n = hs_tag_article(q->tg, &t, (1ULL << HS_ENT_PERSON) | (1ULL << HS_ENT_NORP) |
+	n = hs_tag_article(q->tg, &t, (1ULL << HS_ENT_PERSON) |
 	    (1ULL << HS_ENT_ORG) | (1ULL << HS_ENT_GPE), &m);
 	q->nments = 0;
 	for (i = 0; i < n; i++) {
@@ -865,6 +869,8 @@ add_tok(struct hs_quoter *q, size_t s, size_t e, enum tok_kind kind, long ment)
 {
 	struct tok	*t;
 
+	q->toks_valid = false;
+
 	GROW(q->toks, q->ntoks, q->captoks);
 	t = &q->toks[q->ntoks++];
 	*t = (struct tok){ .start = s, .end = e, .kind = (uint8_t)kind, .ment = ment };
@@ -919,6 +925,9 @@ tokenize_sentence(struct hs_quoter *q, size_t from, size_t to, size_t first_span
 	size_t		 i = from, k = first_span, w, l, mi;
 	uint32_t	 c;
 
+	/* the same sentence as the last quotation's: its tokens, cues found, stand */
+	if (q->toks_valid && q->toks_from == from && q->toks_to == to)
+		return;
 	q->ntoks = 0;
 	mi = ment_from(q, from);
 	while (i < to) {
@@ -973,6 +982,9 @@ tokenize_sentence(struct hs_quoter *q, size_t from, size_t to, size_t first_span
 			i++;
 		i += l;
 	}
+	q->toks_valid = true;
+	q->toks_from = from;
+	q->toks_to = to;
 }
 
 static bool
@@ -1073,6 +1085,18 @@ sentence_start_from(struct hs_quoter *q, size_t pos, size_t j)
 	par = q->paras[para_of(q, pos)];
 	stop = pos > par + REGION_MAX ? pos - REGION_MAX : par;
 	while (pos > stop) {
+		size_t	 lim = stop;
+		char	 ch;
+
+		/* down to the next full stop, question or exclamation mark, or the end
+		 * of the quotation before, whichever comes first */
+		if (j > 0 && q->spans[j - 1].close_end > lim && q->spans[j - 1].close_end <= pos)
+			lim = q->spans[j - 1].close_end;
+		while (pos > lim && (ch = q->flat.data[pos - 1]) != '.' && ch != '?' &&
+		    ch != '!')
+			pos--;
+		if (pos == stop)
+			break;
 		if (j > 0 && q->spans[j - 1].close_end == pos && q->spans[j - 1].open >= stop) {
 			if (++crossed > REGION_QUOTES)
 				return pos;
@@ -1132,12 +1156,13 @@ late_cue(struct hs_quoter *q, size_t pos, bool cue_ends)
 			break;
 		words++;
 		if (i > 0 && cue_len(q, i) && (!cue_ends || i + cue_len(q, i) + 1 >= q->ntoks))
-			return q->ntoks = saved, true;
+			return q->ntoks = saved, q->toks_valid = false, true;
 		if (!q->toks[i].cap && !tok_in(q, i, pronouns) &&
 		    !tok_in(q, i, between_words))
 			break;
 	}
 	q->ntoks = saved;
+	q->toks_valid = false;
 	return false;
 }
 
@@ -1262,7 +1287,7 @@ word_near(struct hs_quoter *q, const char *w, size_t n, size_t s, size_t e, size
 			break;
 		}
 	for (i = lo; i + n <= hi; i++) {
-		if (i + n > s && i < e)
+		if ((t[i] | 0x20) != (w[0] | 0x20) || (i + n > s && i < e))
 			continue;
 		if (strncasecmp(t + i, w, n) == 0 && (i == 0 || !ascii_word(
 		    (unsigned char)t[i - 1])) && (i + n == q->flat.len ||
@@ -2305,6 +2330,7 @@ hs_quote_article(struct hs_quoter *q, const struct hs_article *a,
 	size_t			 k;
 
 	q->art = a;
+	q->toks_valid = false;
 	q->nout = 0;
 	q->strings.len = 0;
 	*out = NULL;
