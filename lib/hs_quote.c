@@ -1188,6 +1188,17 @@ sentence_end(struct hs_quoter *q, size_t k)
 			return pos;
 	}
 	while (pos < stop) {
+		size_t	 lim = j < q->nspans && q->spans[j].open < stop ?
+			    q->spans[j].open : stop;
+		char	 ch;
+
+		/* on to the next full stop, question or exclamation mark, newline or
+		 * quotation */
+		while (pos < lim && (ch = q->flat.data[pos]) != '.' && ch != '?' &&
+		    ch != '!' && ch != '\n')
+			pos++;
+		if (pos == stop)
+			break;
 		if (j < q->nspans && q->spans[j].open == pos) {
 			if (q->spans[j].close_end > stop || ++crossed > REGION_QUOTES)
 				return pos;
@@ -2249,8 +2260,12 @@ quote_text(struct hs_quoter *q, const struct span *sp)
 			i++;
 			continue;
 		}
-		hs_buf_putc(&q->strings, s[i]);
-		i++;
+		/* a run of ordinary bytes at once */
+		l = i + 1;
+		while (l < sp->to && s[l] != '\n' && s[l] != '\r' && s[l] != '\t')
+			l++;
+		hs_buf_append(&q->strings, s + i, l - i);
+		i = l;
 	}
 	while (q->strings.len > start && (q->strings.data[q->strings.len - 1] == '\n' ||
 	    q->strings.data[q->strings.len - 1] == ' '))
