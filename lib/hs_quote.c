@@ -1628,6 +1628,17 @@ clause_subject(struct hs_quoter *q, size_t a, size_t b)
 	}
 	if (other != SIZE_MAX)
 		return (struct speaker){ SP_NAME, q->toks[other].ment, other, 0 };
+	/* "Carson took the stage … and called": a capitalised subject the tagger
+	 * left alone */
+	if (i < b && q->toks[i].kind == T_WORD && q->toks[i].cap) {
+		long m = person_by_surname(q, i);
+
+		if (m >= 0)
+			return (struct speaker){ SP_NAME, m, i, 0 };
+		if (unknown_name(q, i, a, false) && i + 1 < b &&
+		    q->toks[i + 1].kind == T_WORD && !q->toks[i + 1].cap)
+			return (struct speaker){ SP_WORDS, -1, i, i + 1 };
+	}
 	return (struct speaker){ SP_NONE, -1, 0, 0 };
 }
 
@@ -1874,6 +1885,22 @@ inverted_after_comma(const struct hs_quoter *q, size_t qt, size_t c)
 	return true;
 }
 
+/* "…" in comparison to Obama, Gingrich said.": the token after the comma that sets
+ * off the subject of a cue at c, which ends the sentence, or 0. */
+static size_t
+subject_after_comma(const struct hs_quoter *q, size_t qt, size_t c)
+{
+	size_t	 k, after = c + cue_len((struct hs_quoter *)q, c);
+
+	if (after < q->ntoks && q->toks[after].kind != T_PUNCT)
+		return 0;
+	for (k = c; k > qt + 1 && c - k < 8 && (q->toks[k - 1].kind == T_WORD ||
+	    (q->toks[k - 1].kind == T_PUNCT && q->flat.data[q->toks[k - 1].start] == '.'));
+	    k--)
+		;
+	return k > qt + 1 && k < c && q->toks[k - 1].kind == T_COMMA ? k : 0;
+}
+
 /* Whether the cue at token c after the quotation at qt attributes it: between them at
  * most a short subject, and appositions set off by commas ("“…,” Arancibia, Chile's
  * minister, said"), but no new clause ("… for instance, and Trump vowed"). */
@@ -2045,6 +2072,8 @@ attribute(struct hs_quoter *q, size_t k, size_t qt)
 			who = participle_subject(q, post);	/* …,” adding */
 		else if (inverted_after_comma(q, qt, post))
 			who = speaker_in(q, i, after_cue_end(q, post));
+		else if ((j = subject_after_comma(q, qt, post)) != 0)
+			who = speaker_in(q, j, post);	/* …” in X, Gingrich said. */
 		if (who.how == SP_NONE)
 			who = speaker_in(q, qt + 1, post);
 		if (who.how == SP_NONE)
