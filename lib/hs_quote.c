@@ -25,6 +25,9 @@
 #define REGION_QUOTES	6
 /* The most mentions looked back at to resolve a pronoun or a role. */
 #define LOOKBACK_MAX	200
+/* The table of the short word lists: the slots, and the longest word. */
+#define WORD_SLOTS	512
+#define WORD_MAX	12
 /* The longest cue, in words ("quoted as saying"). */
 #define CUE_WORDS_MAX	4
 /* A quote after a full stop is still attributed by a cue this many words on. */
@@ -73,6 +76,8 @@ struct tok {
 	bool		 cue_known;	/* cue_words is computed (on demand: most words
 					 * are never asked about) */
 	bool		 cap, lower;
+	bool		 class_known;	/* word_class is computed (on demand) */
+	uint16_t	 word_class;	/* the word lists it is in (tok_class) */
 	long		 ment;		/* the mention it is in, or the span of T_QUOTE */
 };
 
@@ -118,11 +123,18 @@ struct hs_quoter {
 	struct quote_strings	*offs;
 	size_t			 capoffs;
 	struct hs_buf		 strings;	/* quote and cue texts */
+	/* the words of the short lists below (pronouns, determiners, ...) */
+	struct {
+		char		 w[WORD_MAX];
+		uint8_t		 n;
+		uint16_t	 mask;
+	}			 words[WORD_SLOTS];
 	struct hs_buf		 key;
 	const struct hs_article	*art;
 };
 
 static size_t	sentence_start_from(struct hs_quoter *, size_t, size_t);
+static const struct wordlist *const word_lists[];
 static bool	noun_use(struct hs_quoter *, size_t);
 static bool	calendar_word(const struct hs_quoter *, size_t);
 
@@ -1004,19 +1016,56 @@ struct wordlist {
 };
 #define W(s)	{ s, sizeof(s) - 1 }
 
+/* The hash of a word in lower case, for the table of the lists' words. */
+static size_t
+word_hash(const char *s, size_t n)
+{
+	uint32_t	 h = 0x811c9dc5u;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i])) *
+		    0x01000193u;
+	return (h ^ (h >> 15)) & (WORD_SLOTS - 1);
+}
+
+/* The lists (bits of word_lists) that the word of token i is in: looked up once. */
+static unsigned
+tok_class(struct hs_quoter *q, size_t i)
+{
+	struct tok	*t = &q->toks[i];
+	size_t		 n = t->end - t->start, h, k;
+	const char	*w = q->flat.data + t->start;
+
+	if (t->class_known)
+		return t->word_class;
+	t->class_known = true;
+	t->word_class = 0;
+	if (t->kind != T_WORD || n > WORD_MAX)
+		return 0;
+	for (h = word_hash(w, n); q->words[h].n != 0; h = (h + 1) & (WORD_SLOTS - 1)) {
+		if (q->words[h].n != n)
+			continue;
+		for (k = 0; k < n && (w[k] >= 'A' && w[k] <= 'Z' ? w[k] | 0x20 : w[k]) ==
+		    q->words[h].w[k]; k++)
+			;
+		if (k == n) {
+			t->word_class = q->words[h].mask;
+			break;
+		}
+	}
+	return t->word_class;
+}
+
+/* Whether the word of token i is in the list, one of word_lists. */
 static bool
 tok_in(const struct hs_quoter *q, size_t i, const struct wordlist *list)
 {
-	const struct tok	*t = &q->toks[i];
-	size_t			 n = t->end - t->start;
+	size_t	 l;
 
-	if (t->kind != T_WORD || n > 12)
-		return false;
-	for (; list->w != NULL; list++)
-		if (list->n == n && (q->flat.data[t->start] | 0x20) == list->w[0] &&
-		    strncasecmp(q->flat.data + t->start, list->w, n) == 0)
-			return true;
-	return false;
+	for (l = 0; word_lists[l] != list; l++)
+		;
+	return (tok_class((struct hs_quoter *)q, i) & (1u << l)) != 0;
 }
 
 static const struct wordlist pronouns[] = { W("he"), W("she"), W("they"), W("it"),
@@ -1067,6 +1116,39 @@ static const struct wordlist be_words[] = { W("was"), W("were"), W("is"), W("are
 static const struct wordlist determiners[] = { W("the"), W("a"), W("an"), W("his"),
 	W("her"), W("their"), W("its"), W("our"), W("my"), W("your"), W("this"),
 	W("that"), W("these"), W("those"), W("whose"), { NULL, 0 } };
+
+/* Days and months, and words of time: "on Tuesday said" names no one. */
+static const struct wordlist days[] = { W("monday"), W("tuesday"),
+	W("wednesday"), W("thursday"), W("friday"), W("saturday"), W("sunday"),
+	W("january"), W("february"), W("march"), W("april"), W("june"), W("july"),
+	W("august"), W("september"), W("october"), W("november"), W("december"),
+	W("today"), W("yesterday"), W("night"), W("morning"), W("evening"),
+	{ NULL, 0 } };
+
+/* Every list above, each with its bit in a token's word class. */
+static const struct wordlist *const word_lists[] = { pronouns, between_words,
+	clause_words, relatives, openers, noun_cues, be_words, determiners, days };
+
+/* Build the table of the lists' words, each with the bits of its lists. */
+static void
+init_word_table(struct hs_quoter *q)
+{
+	const struct wordlist	*w;
+	size_t			 l, h;
+
+	for (l = 0; l < sizeof(word_lists) / sizeof(word_lists[0]); l++)
+		for (w = word_lists[l]; w->w != NULL; w++) {
+			if (w->n > WORD_MAX)
+				continue;		/* none is */
+			for (h = word_hash(w->w, w->n);; h = (h + 1) & (WORD_SLOTS - 1))
+				if (q->words[h].n == 0 || (q->words[h].n == w->n &&
+				    memcmp(q->words[h].w, w->w, w->n) == 0))
+					break;
+			memcpy(q->words[h].w, w->w, w->n);
+			q->words[h].n = w->n;
+			q->words[h].mask |= (uint16_t)(1u << l);
+		}
+}
 
 /* Where the sentence holding span k begins: back to a sentence end, the paragraph's
  * start or REGION_MAX bytes, over the quotations before it. */
@@ -1567,12 +1649,7 @@ role_phrase(const struct hs_quoter *q, size_t i, size_t lo)
 static bool
 calendar_word(const struct hs_quoter *q, size_t i)
 {
-	static const struct wordlist days[] = { W("monday"), W("tuesday"),
-	    W("wednesday"), W("thursday"), W("friday"), W("saturday"), W("sunday"),
-	    W("january"), W("february"), W("march"), W("april"), W("june"), W("july"),
-	    W("august"), W("september"), W("october"), W("november"), W("december"),
-	    W("today"), W("yesterday"), W("night"), W("morning"), W("evening"),
-	    { NULL, 0 } };
+
 
 	return q->toks[i].kind == T_WORD && tok_in(q, i, days);
 }
@@ -2318,6 +2395,7 @@ hs_quoter_new(const struct hs_lexicon *lex)
 	hs_buf_init(&q->tagtext);
 	hs_buf_init(&q->strings);
 	hs_buf_init(&q->key);
+	init_word_table(q);
 	return q;
 }
 

@@ -637,6 +637,12 @@ tokenize(struct hs_tagger *tg)
 			i++;
 			continue;
 		}
+		if (s[i] == ' ') {
+			/* runs of spaces eight at a time (blanked text is long runs) */
+			for (i++; i + 8 <= n && memcmp(s + i, "        ", 8) == 0; i += 8)
+				;
+			continue;
+		}
 		if (ascii_class[s[i]] & C_SPACE) {
 			i++;
 			continue;
