@@ -1112,6 +1112,12 @@ static const struct wordlist noun_cues[] = { W("email"), W("emails"), W("text"),
 static const struct wordlist be_words[] = { W("was"), W("were"), W("is"), W("are"),
 	W("been"), W("being"), W("be"), { NULL, 0 } };
 
+/* Words before the title of a work or a slogan in quotation marks. */
+static const struct wordlist title_words[] = { W("on"), W("in"), W("of"),
+	W("from"), W("the"), W("a"), W("an"), W("his"), W("her"), W("their"),
+	W("titled"), W("entitled"), W("book"), W("show"), W("film"), W("song"),
+	W("slogan"), { NULL, 0 } };
+
 /* Words before a noun: a cue after one is a noun ("the statement"). */
 static const struct wordlist determiners[] = { W("the"), W("a"), W("an"), W("his"),
 	W("her"), W("their"), W("its"), W("our"), W("my"), W("your"), W("this"),
@@ -1127,7 +1133,8 @@ static const struct wordlist days[] = { W("monday"), W("tuesday"),
 
 /* Every list above, each with its bit in a token's word class. */
 static const struct wordlist *const word_lists[] = { pronouns, between_words,
-	clause_words, relatives, openers, noun_cues, be_words, determiners, days };
+	clause_words, relatives, openers, noun_cues, be_words, determiners, days,
+	title_words };
 
 /* Build the table of the lists' words, each with the bits of its lists. */
 static void
@@ -2057,6 +2064,18 @@ attribution_after(struct hs_quoter *q, size_t qt, size_t c)
 }
 
 
+/* Whether token i is a word in the possessive: "ABC's", "Trump’s". */
+static bool
+possessive(const struct hs_quoter *q, size_t i)
+{
+	const struct tok	*t = &q->toks[i];
+
+	return t->kind == T_WORD && t->end - t->start > 2 &&
+	    (q->flat.data[t->end - 1] == 's' || q->flat.data[t->end - 1] == 'S') &&
+	    (q->flat.data[t->end - 2] == '\'' || (t->end - t->start > 4 &&
+	    memcmp(q->flat.data + t->end - 4, "\xE2\x80\x99", 3) == 0));
+}
+
 /* Whether the cue at token c is a noun where it stands ("his comments", "the
  * statement", "“more radical” protest suggestions"), not a verb. */
 static bool
@@ -2067,10 +2086,7 @@ noun_use(struct hs_quoter *q, size_t c)
 	if (c > 0 && tok_in(q, c - 1, determiners))
 		return true;
 	t = c > 0 ? &q->toks[c - 1] : NULL;
-	if (t != NULL && t->kind == T_WORD && t->end - t->start > 2 &&
-	    (q->flat.data[t->end - 1] == 's' || q->flat.data[t->end - 1] == 'S') &&
-	    (q->flat.data[t->end - 2] == '\'' || (t->end - t->start > 4 &&
-	    memcmp(q->flat.data + t->end - 4, "\xE2\x80\x99", 3) == 0)))
+	if (t != NULL && possessive(q, c - 1))
 		return true;			/* Trump's charge */
 	if (tok_in(q, c, noun_cues))
 		return t == NULL || !(t->kind == T_WORD && (t->ment >= 0 || t->cap ||
@@ -2095,6 +2111,7 @@ by_after(const struct hs_quoter *q, size_t i)
 	}
 	return 0;
 }
+
 
 /* Class the quotation at token qt and find its cue and speaker. */
 static struct found
@@ -2204,6 +2221,11 @@ attribute(struct hs_quoter *q, size_t k, size_t qt)
 	/* Scare quotes, titles and nicknames: a word or two, or a title, with no
 	 * reporting verb in the sentence. */
 	if (f.kind == HS_QUOTE_PARTIAL && f.cue < 0 && (sp->words <= 2 || sp->title_case))
+		f.kind = HS_QUOTE_MENTION;
+	/* the title of a show, book or slogan, cue or not: ABC's "This Week", on
+	 * "Meet the Press", the "Make America Great Again" hats */
+	if (f.kind == HS_QUOTE_PARTIAL && sp->title_case && qt > 0 &&
+	    (tok_in(q, qt - 1, title_words) || possessive(q, qt - 1)))
 		f.kind = HS_QUOTE_MENTION;
 	return f;
 }
