@@ -122,7 +122,7 @@ struct hs_quoter {
 	 * grows: the pointers are made at the end */
 	struct quote_strings	*offs;
 	size_t			 capoffs;
-	struct hs_buf		 strings;	/* quote and cue texts */
+	struct hs_buf		 strings;	/* speakers, cues and quote texts */
 	/* the words of the short lists below (pronouns, determiners, ...) */
 	struct {
 		char		 w[WORD_MAX];
@@ -1860,6 +1860,8 @@ subject_before(struct hs_quoter *q, size_t c, size_t lo)
 static bool
 speaker_follows(struct hs_quoter *q, size_t c)
 {
+	/* "according to", "in the words of", and any cue a user's lexicon starts
+	 * with "per" ("per a spokesman") */
 	return tok_is(q, c, "according") || tok_is(q, c, "in") || tok_is(q, c, "per");
 }
 

@@ -23,9 +23,11 @@ struct hs_quote {
 	 * byte `end` (exclusive) of piece `end_piece` of the article. */
 	size_t			 piece, start;
 	size_t			 end_piece, end;
-	const char		*speaker;	/* canonical name, or NULL */
+	/* The speaker's canonical name and the reporting verb as written, each of
+	 * its _len bytes and not NUL-terminated; NULL (length 0) when there is none. */
+	const char		*speaker;
 	size_t			 speaker_len;
-	const char		*cue;		/* the reporting verb as written, or NULL */
+	const char		*cue;
 	size_t			 cue_len;
 	/* The quoted words, a paragraph break inside them as '\n', a soft line wrap
 	 * as a space, the opening marks of AP-style paragraphs left out. */
