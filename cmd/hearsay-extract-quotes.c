@@ -153,13 +153,6 @@ write_quotes(struct quoterun *r, const struct hs_article *a, const struct hs_quo
 	}
 }
 
-static void
-flush_output(void *arg)
-{
-	if (hs_writer_flush(arg) == -1)
-		hs_writer_fail();
-}
-
 /* Find the quotations of one input; -1 when anything about it was wrong (already
  * warned). */
 static int
@@ -167,7 +160,7 @@ quote_input(struct quoterun *r, const char *path)
 {
 	struct hs_input_opts	 opts = {
 		.lex = lex,
-		.before_wait = flush_output,
+		.before_wait = hs_writer_flush_hook,
 		.wait_arg = &r->out,
 	};
 	struct hs_input		*in;

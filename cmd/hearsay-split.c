@@ -335,14 +335,6 @@ split_block(struct splitter *sp, struct hs_reader *r, const struct hs_block *b)
 	}
 }
 
-/* Before the reader waits for input: what is made so far goes out now. */
-static void
-flush_output(void *arg)
-{
-	if (hs_writer_flush(arg) == -1)
-		hs_writer_fail();
-}
-
 /* Split one input; -1 when anything about it was wrong (already warned). */
 static int
 split_input(struct splitter *sp, const char *path, uint64_t from, uint64_t to)
@@ -351,7 +343,7 @@ split_input(struct splitter *sp, const char *path, uint64_t from, uint64_t to)
 		.unit = sp->level == LEVEL_ARTICLE ? HS_UNIT_ARTICLE : HS_UNIT_PARAGRAPH,
 		.from = from,
 		.to = to,
-		.before_wait = flush_output,
+		.before_wait = hs_writer_flush_hook,
 		.wait_arg = &sp->out,
 	};
 	struct hs_reader	*r;

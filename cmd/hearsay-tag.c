@@ -427,20 +427,13 @@ write_learned(struct tagrun *r)
 	}
 }
 
-static void
-flush_output(void *arg)
-{
-	if (hs_writer_flush(arg) == -1)
-		hs_writer_fail();
-}
-
 /* Tag one input; -1 when anything about it was wrong (already warned). */
 static int
 tag_input(struct tagrun *r, const char *path)
 {
 	struct hs_input_opts	 opts = {
 		.lex = lex,
-		.before_wait = r->learn ? NULL : flush_output,
+		.before_wait = r->learn ? NULL : hs_writer_flush_hook,
 		.wait_arg = &r->out,
 	};
 	struct hs_input		*in;

@@ -260,16 +260,17 @@ flatten(struct hs_quoter *q, const struct hs_article *a)
 	q->flat.data[q->flat.len] = '\0';
 }
 
-/* The piece holding flat offset pos (for an end offset, the piece holding pos - 1). */
+/* The index of the last of the n ascending offsets in a (a[0] = 0) that is at most
+ * pos: the piece or paragraph holding flat offset pos. */
 static size_t
-piece_of(const struct hs_quoter *q, size_t pos)
+last_at_most(const size_t *a, size_t n, size_t pos)
 {
-	size_t	 lo = 0, hi = q->art->npieces;
+	size_t	 lo = 0, hi = n;
 
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (q->pflat[mid] <= pos)
+		if (a[mid] <= pos)
 			lo = mid;
 		else
 			hi = mid;
@@ -277,21 +278,18 @@ piece_of(const struct hs_quoter *q, size_t pos)
 	return lo;
 }
 
+/* The piece holding flat offset pos (for an end offset, ask for pos - 1). */
+static size_t
+piece_of(const struct hs_quoter *q, size_t pos)
+{
+	return last_at_most(q->pflat, q->art->npieces, pos);
+}
+
 /* The paragraph holding pos: the index in paras. */
 static size_t
 para_of(const struct hs_quoter *q, size_t pos)
 {
-	size_t	 lo = 0, hi = q->nparas;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (q->paras[mid] <= pos)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+	return last_at_most(q->paras, q->nparas, pos);
 }
 
 /* Whether a paragraph break begins at pos. */

@@ -296,3 +296,10 @@ hs_writer_close(struct hs_writer *w)
 	hs_buf_free(&w->place_date);
 	return rv;
 }
+
+void
+hs_writer_flush_hook(void *arg)
+{
+	if (hs_writer_flush(arg) == -1)
+		hs_writer_fail();
+}

@@ -55,6 +55,10 @@ void	hs_writer_place(struct hs_writer *, const struct hs_place *);
 void	hs_writer_end(struct hs_writer *);
 /* Write out what is buffered and flush the stream; -1 with errno on a write error. */
 int	hs_writer_flush(struct hs_writer *);
+/* hs_writer_flush() for a reader's before_wait hook (arg is the writer): records
+ * reach a slow pipe's reader before the tool waits for more input; a failed write
+ * is fatal (hs_writer_fail). */
+void	hs_writer_flush_hook(void *);
 /* Flush and release the buffer; -1 with errno on a write error. */
 int	hs_writer_close(struct hs_writer *);
 /* After a failed write to standard output: end quietly by SIGPIPE when the reader
