@@ -2088,8 +2088,11 @@ noun_use(struct hs_quoter *q, size_t c)
 	t = c > 0 ? &q->toks[c - 1] : NULL;
 	if (t != NULL && possessive(q, c - 1))
 		return true;			/* Trump's charge */
+	/* a verb after a person or a pronoun ("Clinton tweets"), a noun after
+	 * anything else ("a Twitter comment", "the White House statement") */
 	if (tok_in(q, c, noun_cues))
-		return t == NULL || !(t->kind == T_WORD && (t->ment >= 0 || t->cap ||
+		return t == NULL || !(t->kind == T_WORD && ((t->ment >= 0 &&
+		    q->ments[t->ment].type == HS_ENT_PERSON) || (t->ment < 0 && t->cap) ||
 		    tok_in(q, c - 1, pronouns)));
 	if (c == 0)
 		return false;
