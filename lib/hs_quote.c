@@ -1637,15 +1637,23 @@ earlier_quote(struct hs_quoter *q, size_t lo, size_t c)
  * words ("the secretary", "the Senate Democratic leader"): the token after "the", or
  * 0. */
 static size_t
-role_phrase(const struct hs_quoter *q, size_t i, size_t lo)
+role_phrase(struct hs_quoter *q, size_t i, size_t lo)
 {
 	size_t	 k;
 
+	if (tok_in(q, i, clause_words) || tok_in(q, i, determiners))
+		return 0;
 	for (k = i; k > lo && i - k < 5; k--) {
-		if (q->toks[k - 1].kind != T_WORD)
+		const struct tok *t = &q->toks[k - 1];
+
+		if (t->kind != T_WORD)
 			return 0;
 		if (tok_is(q, k - 1, "the"))
 			return k;
+		/* "the Grand Hotel in Baltimore and": no description holds a
+		 * preposition */
+		if (t->lower && t->end - t->start <= 3)
+			return 0;
 	}
 	return 0;
 }
@@ -2077,13 +2085,19 @@ possessive(const struct hs_quoter *q, size_t i)
 }
 
 /* Whether the cue at token c is a noun where it stands ("his comments", "the
- * statement", "“more radical” protest suggestions"), not a verb. */
+ * statement", "“more radical” protest suggestions"), or no verb of speech
+ * ("continued to"). */
 static bool
 noun_use(struct hs_quoter *q, size_t c)
 {
 	const struct tok	*t;
 
 	if (c > 0 && tok_in(q, c - 1, determiners))
+		return true;
+	/* "continued to press": no speech */
+	if (c + 1 < q->ntoks && tok_is(q, c + 1, "to") && (tok_is(q, c, "continue") ||
+	    tok_is(q, c, "continues") || tok_is(q, c, "continued") ||
+	    tok_is(q, c, "continuing")))
 		return true;
 	t = c > 0 ? &q->toks[c - 1] : NULL;
 	if (t != NULL && possessive(q, c - 1))
