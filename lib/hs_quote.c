@@ -1713,7 +1713,7 @@ clause_subject(struct hs_quoter *q, size_t a, size_t b)
 		    q->ments[t->ment].type != HS_ENT_NORP)
 			other = k;
 		if (!t->cap && !tok_is(q, k, "the") && t->ment < 0 && k > i &&
-		    !q->toks[k - 1].cap)
+		    !q->toks[k - 1].cap && !(k + 1 < b && q->toks[k + 1].cap))
 			break;		/* past the noun phrase */
 	}
 	if (other != SIZE_MAX)
@@ -2357,7 +2357,7 @@ find_attribution(struct hs_quoter *q, size_t k)
 			return g;
 		}
 	}
-	if (f.kind == HS_QUOTE_DIRECT && cue_sentence_before(q, k, start)) {
+	if ((f.kind == HS_QUOTE_DIRECT || f.starts) && cue_sentence_before(q, k, start)) {
 		struct found g = attribute(q, k, q->ntoks - 1);
 
 		if (g.cue >= 0 && g.who.how != SP_NONE) {
