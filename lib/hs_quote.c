@@ -1732,6 +1732,31 @@ clause_subject(struct hs_quoter *q, size_t a, size_t b)
 	return (struct speaker){ SP_NONE, -1, 0, 0 };
 }
 
+/* The subject of the clause in tokens [lo, c): the name that opens it, else the
+ * first person it names. With skip_opener, past an opening phrase such as "In
+ * response to Trump's proposal," (up to its comma). */
+static struct speaker
+main_subject(struct hs_quoter *q, size_t lo, size_t c, bool skip_opener)
+{
+	struct speaker	 who;
+	size_t		 k = lo;
+
+	if (skip_opener && q->toks[lo].kind == T_WORD && q->toks[lo].cap &&
+	    tok_in(q, lo, openers))
+		for (; k < c && q->toks[k].kind != T_COMMA; k++)
+			;
+	if ((who = clause_subject(q, k, c)).how != SP_NONE)
+		return who;
+	for (; k < c; k++) {
+		const struct tok *t = &q->toks[k];
+
+		if (t->kind == T_WORD && t->ment >= 0 &&
+		    q->ments[t->ment].type == HS_ENT_PERSON)
+			return (struct speaker){ SP_NAME, t->ment, k, 0 };
+	}
+	return (struct speaker){ SP_NONE, -1, 0, 0 };
+}
+
 static struct speaker
 subject_before(struct hs_quoter *q, size_t c, size_t lo)
 {
@@ -1831,35 +1856,10 @@ subject_before(struct hs_quoter *q, size_t c, size_t lo)
 	if (j > lo && q->toks[j - 1].kind == T_COMMA) {
 		if ((who = earlier_quote(q, lo, c)).how != SP_NONE)
 			return who;
-		/* the first person of the main clause, past an opening phrase such as
-		 * "In response to Trump's proposal," */
-		k = lo;
-		if (q->toks[lo].kind == T_WORD && q->toks[lo].cap &&
-		    tok_in(q, lo, openers))
-			for (; k < c && q->toks[k].kind != T_COMMA; k++)
-				;
-		if ((who = clause_subject(q, k, c)).how != SP_NONE)
-			return who;
-		for (; k < c; k++) {
-			const struct tok *t = &q->toks[k];
-
-			if (t->kind == T_WORD && t->ment >= 0 &&
-			    q->ments[t->ment].type == HS_ENT_PERSON)
-				return (struct speaker){ SP_NAME, t->ment, k, 0 };
-		}
-		return (struct speaker){ SP_NONE, -1, 0, 0 };
+		return main_subject(q, lo, c, true);
 	}
 	/* otherwise the name that opens the sentence, or its first person */
-	if ((who = clause_subject(q, lo, c)).how != SP_NONE)
-		return who;
-	for (k = lo; k < c; k++) {
-		const struct tok *t = &q->toks[k];
-
-		if (t->kind == T_WORD && t->ment >= 0 &&
-		    q->ments[t->ment].type == HS_ENT_PERSON)
-			return (struct speaker){ SP_NAME, t->ment, k, 0 };
-	}
-	return (struct speaker){ SP_NONE, -1, 0, 0 };
+	return main_subject(q, lo, c, false);
 }
 
 /* Cues that name their speaker after them: "according to Blinken". */
@@ -1941,21 +1941,8 @@ participle_subject(struct hs_quoter *q, size_t c)
 		if (cue_len(q, k - 1) && !participle(q, k - 1) && !noun_use(q, k - 1) &&
 		    (who = subject_before(q, k - 1, 0)).how != SP_NONE)
 			return who;
-	k = 0;
-	if (q->ntoks > 0 && q->toks[0].kind == T_WORD && q->toks[0].cap &&
-	    tok_in(q, 0, openers))
-		for (; k < c && q->toks[k].kind != T_COMMA; k++)
-			;
-	if ((who = clause_subject(q, k, c)).how != SP_NONE)
-		return who;
-	for (; k < c; k++) {
-		const struct tok *t = &q->toks[k];
-
-		if (t->kind == T_WORD && t->ment >= 0 &&
-		    q->ments[t->ment].type == HS_ENT_PERSON)
-			return (struct speaker){ SP_NAME, t->ment, k, 0 };
-	}
-	return (struct speaker){ SP_NONE, -1, 0, 0 };
+	return q->ntoks > 0 ? main_subject(q, 0, c, true) :
+	    (struct speaker){ SP_NONE, -1, 0, 0 };
 }
 
 /* Whether the cue at token c, after the quotation at qt, is inverted after a comma
