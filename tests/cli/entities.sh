@@ -2,25 +2,5 @@
 # entities.sh: hearsay-tag's names against the hand-marked gold of tests/eval
 # (scripts/eval-tag): PERSON+ORG+GPE F1 must stay at 0.90 or more, on the tuning
 # set and on the held-out one. Skipped (77) without ../shared/corpus beside the checkout.
-: "${top_srcdir:?}" "${top_builddir:?}"
-command -v python3 >/dev/null 2>&1 || { echo "python3 not found: skipped"; exit 77; }
-passed=0 failed=0
-for set in train dev; do
-	flag=
-	[ "$set" = dev ] && flag=--dev
-	out=$(python3 "$top_srcdir/scripts/eval-tag" $flag --min 0.90 \
-	    --tag "$top_builddir/hearsay-tag" 2>&1)
-	status=$?
-	printf '%s\n' "$out"
-	if [ "$status" -eq 77 ]; then
-		echo "0 passed, 0 failed (skipped: no corpus)"
-		exit 77
-	fi
-	if [ "$status" -eq 0 ]; then
-		passed=$((passed + 1))
-	else
-		failed=$((failed + 1))
-	fi
-done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+. "$top_srcdir/tests/cli/scorer.sh"
+score_sets eval-tag --min 0.90 --tag "$top_builddir/hearsay-tag"
