@@ -26,6 +26,7 @@ hs_writer_init(struct hs_writer *w, FILE *fp, enum hs_format format)
 	hs_buf_init(&w->place_prefix);
 	hs_buf_init(&w->place_doc);
 	hs_buf_init(&w->place_date);
+	hs_buf_init(&w->decoded);
 	w->nfields = 0;
 	w->line_buffered = isatty(fileno(fp));
 }
@@ -117,6 +118,24 @@ hs_writer_str_clean(struct hs_writer *w, const char *name, const char *s, size_t
 	}
 	field_prefix(w, name);
 	put_text(w, s, n, ESCAPE_TSV_CLEAN);
+}
+
+void
+hs_writer_escaped(struct hs_writer *w, const char *name, const char *s, size_t n)
+{
+	field_prefix(w, name);
+	if (w->format == HS_FORMAT_TSV) {
+		hs_buf_append(&w->buf, s, n);
+		return;
+	}
+	w->decoded.len = 0;
+	if (hs_unescape_tsv(&w->decoded, s, n) == -1) {
+		w->decoded.len = 0;
+		hs_buf_append(&w->decoded, s, n);
+	}
+	hs_buf_putc(&w->buf, '"');
+	put_text(w, w->decoded.data, w->decoded.len, ESCAPE_JSON);
+	hs_buf_putc(&w->buf, '"');
 }
 
 void
@@ -294,6 +313,7 @@ hs_writer_close(struct hs_writer *w)
 	hs_buf_free(&w->place_prefix);
 	hs_buf_free(&w->place_doc);
 	hs_buf_free(&w->place_date);
+	hs_buf_free(&w->decoded);
 	return rv;
 }
 

@@ -26,6 +26,7 @@ struct hs_writer {
 	struct hs_buf	 place_prefix;
 	struct hs_buf	 place_doc;	/* the doc and date it was made from */
 	struct hs_buf	 place_date;
+	struct hs_buf	 decoded;	/* hs_writer_escaped's decoded field */
 };
 
 /* The columns every record about a place in an article starts with. */
@@ -45,6 +46,10 @@ void	hs_writer_str(struct hs_writer *, const char *name, const char *s, size_t n
 /* The same for text known to be valid UTF-8 without NUL (hs_block.clean). */
 void	hs_writer_str_clean(struct hs_writer *, const char *name, const char *s,
 	    size_t n);
+/* A field that is already escaped as hearsay(7) TSV (a field read from a record):
+ * written as it is in TSV, decoded and then written as a JSON string in JSON. A
+ * malformed escape is decoded as far as it goes and the rest kept as it is. */
+void	hs_writer_escaped(struct hs_writer *, const char *name, const char *s, size_t n);
 void	hs_writer_cstr(struct hs_writer *, const char *name, const char *s);
 /* A text field whose value "-" means "none": null in JSON. */
 void	hs_writer_optstr(struct hs_writer *, const char *name, const char *s);
