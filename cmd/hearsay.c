@@ -19,6 +19,7 @@ static const struct command {
 	const char	*name;
 	const char	*summary;
 } commands[] = {
+	{ "count",	"count records by key fields within groups; merge partial counts" },
 	{ "extract-quotes", "find quotations, with their speakers and reporting verbs" },
 	{ "split",	"cut raw articles into article, paragraph or sentence records" },
 	{ "tag",	"find the names of people, organisations and places, dates and amounts" },

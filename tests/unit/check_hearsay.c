@@ -11,6 +11,8 @@ main(void)
 	int	 nfailed;
 
 	sr = srunner_create(hs_buf_suite());
+	srunner_add_suite(sr, hs_chart_suite());
+	srunner_add_suite(sr, hs_count_suite());
 	srunner_add_suite(sr, hs_escape_suite());
 	srunner_add_suite(sr, hs_input_suite());
 	srunner_add_suite(sr, hs_lexicon_suite());
@@ -20,6 +22,7 @@ main(void)
 	srunner_add_suite(sr, hs_reader_suite());
 	srunner_add_suite(sr, hs_record_suite());
 	srunner_add_suite(sr, hs_segment_suite());
+	srunner_add_suite(sr, hs_summary_suite());
 	srunner_add_suite(sr, hs_tag_suite());
 	srunner_add_suite(sr, hs_utf8_suite());
 	srunner_add_suite(sr, hs_util_suite());
