@@ -112,7 +112,7 @@ label_width(const struct hs_summary *s, const uint32_t *order, size_t n, size_t 
 	size_t i, w, most = 1, limit = width * LABEL_SHARE / 100;
 
 	for (i = 0; i < n; i++) {
-		const struct hs_count_entry *e = &s->keys.entries[order[i]];
+		const struct hs_count_rec *e = hs_counter_rec(&s->keys, order[i]);
 		size_t g = gskip ? hs_summary_group_len(s, order[i]) + 1 : 0;
 
 		if (g > e->len)
@@ -135,14 +135,14 @@ write_bars(const struct hs_summary *s, struct hs_writer *w, size_t top, size_t w
 
 	order = hs_summary_order(s, top, &n);
 	for (i = 0; i < n; i++)
-		if (s->keys.entries[order[i]].count > most)
-			most = s->keys.entries[order[i]].count;
+		if (hs_counter_count(&s->keys, order[i]) > most)
+			most = hs_counter_count(&s->keys, order[i]);
 	lw = label_width(s, order, n, s->spec.ngroups, width);
 	cw = digits_of(most);
 	room = width > lw + cw + 4 + 10 ? width - lw - cw - 4 : 10;
 	hs_buf_init(&label);
 	for (i = 0; i < n; i++) {
-		const struct hs_count_entry *e = &s->keys.entries[order[i]];
+		const struct hs_count_rec *e = hs_counter_rec(&s->keys, order[i]);
 		unsigned long long len8;
 
 		k = hs_counter_key(&s->keys, order[i]);
@@ -205,8 +205,8 @@ period_cmp(const void *a, const void *b)
 	const struct hs_counter *c = &spark_sort->periods;
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 
-	return hs_fields_cmp(hs_counter_key(c, x), c->entries[x].len,
-	    hs_counter_key(c, y), c->entries[y].len);
+	return hs_fields_cmp(hs_counter_key(c, x), hs_counter_len(c, x),
+	    hs_counter_key(c, y), hs_counter_len(c, y));
 }
 
 static int
@@ -217,8 +217,8 @@ key_cmp(const void *a, const void *b)
 
 	if (spark_sort->total[x] != spark_sort->total[y])
 		return spark_sort->total[x] > spark_sort->total[y] ? -1 : 1;
-	return hs_fields_cmp(hs_counter_key(c, x), c->entries[x].len,
-	    hs_counter_key(c, y), c->entries[y].len);
+	return hs_fields_cmp(hs_counter_key(c, x), hs_counter_len(c, x),
+	    hs_counter_key(c, y), hs_counter_len(c, y));
 }
 
 static bool
@@ -235,7 +235,7 @@ number_periods(struct spark *sp)
 	const struct hs_counter	*c = &sp->periods;
 	enum hs_period		 kind = sp->s->spec.period;
 	uint32_t		*order;
-	size_t			 n = c->nentries, i, p;
+	size_t			 n = hs_counter_size(c), i, p;
 	char			 cur[16], next[16];
 	size_t			 curlen, nextlen;
 	bool			 fill = true;
@@ -253,15 +253,15 @@ number_periods(struct spark *sp)
 		free(order);
 		return;
 	}
-	sp->first = strndup(hs_counter_key(c, order[0]), c->entries[order[0]].len);
-	sp->last = strndup(hs_counter_key(c, order[n - 1]), c->entries[order[n - 1]].len);
+	sp->first = strndup(hs_counter_key(c, order[0]), hs_counter_len(c, order[0]));
+	sp->last = strndup(hs_counter_key(c, order[n - 1]), hs_counter_len(c, order[n - 1]));
 	if (sp->first == NULL || sp->last == NULL)
 		err(1, NULL);
 
 	/* Walk the series from the first period; every period met must be the next in
 	 * order, else the labels are not periods and are shown as they are. */
 	p = 0;
-	curlen = c->entries[order[0]].len;
+	curlen = hs_counter_len(c, order[0]);
 	if (curlen >= sizeof(cur))
 		fill = false;
 	else
@@ -269,7 +269,7 @@ number_periods(struct spark *sp)
 	for (i = 0; fill && i < n; ) {
 		const char *k = hs_counter_key(c, order[i]);
 
-		if (curlen == c->entries[order[i]].len && memcmp(cur, k, curlen) == 0) {
+		if (curlen == hs_counter_len(c, order[i]) && memcmp(cur, k, curlen) == 0) {
 			sp->pos[order[i]] = p;
 			i++;
 		}
@@ -277,7 +277,7 @@ number_periods(struct spark *sp)
 			break;
 		if ((nextlen = hs_period_next(kind, cur, curlen, next)) == 0 ||
 		    hs_fields_cmp(next, nextlen, hs_counter_key(c, order[i]),
-		    c->entries[order[i]].len) > 0 || p > 1000000) {
+		    hs_counter_len(c, order[i])) > 0 || p > 1000000) {
 			fill = false;
 			break;
 		}
@@ -307,32 +307,32 @@ write_sparklines(const struct hs_summary *s, struct hs_writer *w, size_t top,
 	hs_counter_init(&sp.periods);
 	hs_counter_init(&sp.keys);
 	/* Each entry is "period<TAB>key": number the periods and the keys. */
-	for (i = 0; i < s->keys.nentries; i++) {
+	for (i = 0; i < hs_counter_size(&s->keys); i++) {
 		const char	*k = hs_counter_key(&s->keys, (uint32_t)i);
 		size_t		 g = hs_summary_group_len(s, (uint32_t)i), len;
 		uint32_t	 kn;
 
-		len = s->keys.entries[i].len;
+		len = hs_counter_len(&s->keys, i);
 		if (!undated(k, g))
-			hs_counter_intern(&sp.periods, k, g, &isnew);
+			hs_counter_add(&sp.periods, k, g, 0, &isnew);
 		g = g < len ? g + 1 : len;
-		kn = hs_counter_intern(&sp.keys, k + g, len - g, &isnew);
+		kn = hs_counter_add(&sp.keys, k + g, len - g, 0, &isnew);
 		(void)kn;
 	}
 	number_periods(&sp);
-	nk = sp.keys.nentries;
+	nk = hs_counter_size(&sp.keys);
 	if ((sp.total = calloc(nk + 1, sizeof(*sp.total))) == NULL ||
 	    (korder = reallocarray(NULL, nk + 1, sizeof(*korder))) == NULL ||
 	    (row = reallocarray(NULL, nk + 1, sizeof(*row))) == NULL)
 		err(1, NULL);
-	for (i = 0; i < s->keys.nentries; i++) {
+	for (i = 0; i < hs_counter_size(&s->keys); i++) {
 		const char	*k = hs_counter_key(&s->keys, (uint32_t)i);
 		size_t		 g = hs_summary_group_len(s, (uint32_t)i);
-		size_t		 len = s->keys.entries[i].len;
+		size_t		 len = hs_counter_len(&s->keys, i);
 
 		g = g < len ? g + 1 : len;
 		sp.total[hs_counter_find(&sp.keys, k + g, len - g)] +=
-		    s->keys.entries[i].count;
+		    hs_counter_count(&s->keys, (uint32_t)i);
 	}
 	for (i = 0; i < nk; i++)
 		korder[i] = (uint32_t)i;
@@ -349,7 +349,7 @@ write_sparklines(const struct hs_summary *s, struct hs_writer *w, size_t top,
 	limit = width * LABEL_SHARE / 100;
 	for (i = 0; i < nshow; i++) {
 		size_t tw = text_width(hs_counter_key(&sp.keys, korder[i]),
-		    sp.keys.entries[korder[i]].len);
+		    hs_counter_len(&sp.keys, korder[i]));
 
 		if (tw > lw)
 			lw = tw;
@@ -363,10 +363,10 @@ write_sparklines(const struct hs_summary *s, struct hs_writer *w, size_t top,
 	cols = sp.nseries > 0 ? (sp.nseries + run - 1) / run : 1;
 	if ((cells = calloc(nshow * cols + 1, sizeof(*cells))) == NULL)
 		err(1, NULL);
-	for (i = 0; i < s->keys.nentries; i++) {
+	for (i = 0; i < hs_counter_size(&s->keys); i++) {
 		const char	*k = hs_counter_key(&s->keys, (uint32_t)i);
 		size_t		 g = hs_summary_group_len(s, (uint32_t)i);
-		size_t		 len = s->keys.entries[i].len, kg;
+		size_t		 len = hs_counter_len(&s->keys, i), kg;
 		uint32_t	 r;
 
 		kg = g < len ? g + 1 : len;
@@ -375,7 +375,7 @@ write_sparklines(const struct hs_summary *s, struct hs_writer *w, size_t top,
 			continue;
 		pnum = hs_counter_find(&sp.periods, k, g);
 		c = sp.pos[pnum] / run;
-		cells[(size_t)r * cols + c] += s->keys.entries[i].count;
+		cells[(size_t)r * cols + c] += hs_counter_count(&s->keys, (uint32_t)i);
 	}
 
 	hs_buf_init(&label);
@@ -399,7 +399,7 @@ write_sparklines(const struct hs_summary *s, struct hs_writer *w, size_t top,
 		uint32_t	 kn = korder[i];
 		char		 num[32];
 
-		make_label(&label, hs_counter_key(&sp.keys, kn), sp.keys.entries[kn].len);
+		make_label(&label, hs_counter_key(&sp.keys, kn), hs_counter_len(&sp.keys, kn));
 		put_label(&w->buf, label.data, label.len, lw);
 		hs_buf_puts(&w->buf, "  ");
 		for (most = 0, c = 0; c < cols; c++)

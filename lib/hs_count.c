@@ -1,8 +1,8 @@
 /* hs_count.c: the hash table of hs_count.h.
  * Linear probing over a slot array of 8-byte words kept at most half full: a probe
- * that misses reads one cache line and usually stops at the first empty slot. The
- * table doubles when half full; an entry records the low half of its hash, so growing
- * moves slots without hashing a key again or reading it. */
+ * that misses reads one cache line and usually stops at the first empty slot, and a
+ * probe that hits reads one record, count and key together. The table doubles when
+ * half full; growing hashes the keys again, reading the arena in order. */
 #include <err.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +10,9 @@
 #include "hs_count.h"
 
 #define MIN_SLOTS	1024
+#define TAG_SHIFT	40	/* a slot: tag << 40 | (offset / 8 + 1) */
+#define OFF_MASK	((UINT64_C(1) << TAG_SHIFT) - 1)
+#define REC_ALIGN	8
 
 static void	grow_slots(struct hs_counter *);
 
@@ -18,7 +21,6 @@ hs_counter_init(struct hs_counter *c)
 {
 	memset(c, 0, sizeof(*c));
 	hs_buf_init(&c->arena);
-	/* Never NULL, so that an empty key still points somewhere. */
 	hs_buf_reserve(&c->arena, 4096);
 	if ((c->slots = calloc(MIN_SLOTS, sizeof(*c->slots))) == NULL)
 		err(1, NULL);
@@ -29,7 +31,7 @@ void
 hs_counter_free(struct hs_counter *c)
 {
 	free(c->slots);
-	free(c->entries);
+	free(c->offs);
 	hs_buf_free(&c->arena);
 	memset(c, 0, sizeof(*c));
 }
@@ -80,98 +82,112 @@ hs_count_hash(const void *key, size_t len)
 	return h ^ (h >> 31);
 }
 
+static inline uint64_t
+slot_of(uint64_t h, uint64_t off)
+{
+	return (h >> TAG_SHIFT << TAG_SHIFT) | (off / REC_ALIGN + 1);
+}
+
 static void
 grow_slots(struct hs_counter *c)
 {
-	uint64_t	*old = c->slots;
-	size_t		 nold = c->mask + 1, s;
+	size_t		 nold = c->mask + 1, i, s;
+	uint64_t	 h;
 
 	if (nold > SIZE_MAX / 2 / sizeof(*c->slots))
 		errx(1, "too many keys to count");
+	free(c->slots);
 	if ((c->slots = calloc(nold * 2, sizeof(*c->slots))) == NULL)
 		err(1, NULL);
 	c->mask = nold * 2 - 1;
-	for (s = 0; s < nold; s++) {
-		uint64_t	 v = old[s];
-		size_t		 t;
-
-		if (v == 0)
+	for (i = 0; i < c->nkeys; i++) {
+		h = hs_count_hash(hs_counter_key(c, (uint32_t)i),
+		    hs_counter_len(c, (uint32_t)i));
+		for (s = h & c->mask; c->slots[s] != 0; s = (s + 1) & c->mask)
 			continue;
-		/* The home slot comes from the entry's stored low half. */
-		for (t = c->entries[(uint32_t)v - 1].hash & c->mask; c->slots[t] != 0;
-		    t = (t + 1) & c->mask)
-			continue;
-		c->slots[t] = v;
+		c->slots[s] = slot_of(h, c->offs[i]);
 	}
-	free(old);
+}
+
+static inline const struct hs_count_rec *
+slot_rec(const struct hs_counter *c, uint64_t v)
+{
+	return (const struct hs_count_rec *)(const void *)(c->arena.data +
+	    ((v & OFF_MASK) - 1) * REC_ALIGN);
 }
 
 uint32_t
 hs_counter_find(const struct hs_counter *c, const void *key, size_t len)
 {
-	uint64_t	 h = hs_count_hash(key, len), tag = h >> 32 << 32, v;
-	size_t		 s;
+	uint64_t			 h = hs_count_hash(key, len), v;
+	const struct hs_count_rec	*r;
+	size_t				 s;
 
-	for (s = (uint32_t)h & c->mask; (v = c->slots[s]) != 0; s = (s + 1) & c->mask) {
-		const struct hs_count_entry *e;
-
-		if ((v & ~UINT64_C(0xFFFFFFFF)) != tag)
+	for (s = h & c->mask; (v = c->slots[s]) != 0; s = (s + 1) & c->mask) {
+		if ((v ^ h) >> TAG_SHIFT != 0)
 			continue;
-		e = &c->entries[(uint32_t)v - 1];
-		if (e->len == len && memcmp(c->arena.data + e->off, key, len) == 0)
-			return (uint32_t)v - 1;
+		r = slot_rec(c, v);
+		if (r->len == len && memcmp(r + 1, key, len) == 0)
+			return r->num;
 	}
 	return UINT32_MAX;
 }
 
 uint32_t
-hs_counter_intern(struct hs_counter *c, const void *key, size_t len, bool *isnew)
+hs_counter_add(struct hs_counter *c, const void *key, size_t len, uint64_t n,
+    bool *isnew)
 {
-	uint64_t		 h = hs_count_hash(key, len), tag = h >> 32 << 32, v;
-	struct hs_count_entry	*e;
-	size_t			 s;
-	uint32_t		 i;
+	uint64_t		 h = hs_count_hash(key, len), v, off;
+	struct hs_count_rec	*r;
+	size_t			 s, size;
 
-	for (s = (uint32_t)h & c->mask; (v = c->slots[s]) != 0; s = (s + 1) & c->mask) {
-		if ((v & ~UINT64_C(0xFFFFFFFF)) != tag)
+	for (s = h & c->mask; (v = c->slots[s]) != 0; s = (s + 1) & c->mask) {
+		if ((v ^ h) >> TAG_SHIFT != 0)
 			continue;
-		e = &c->entries[(uint32_t)v - 1];
-		if (e->len == len && memcmp(c->arena.data + e->off, key, len) == 0) {
+		r = (struct hs_count_rec *)(void *)(c->arena.data +
+		    ((v & OFF_MASK) - 1) * REC_ALIGN);
+		if (r->len == len && memcmp(r + 1, key, len) == 0) {
+			r->count += n;
 			*isnew = false;
-			return (uint32_t)v - 1;
+			return r->num;
 		}
 	}
 
 	if (len > UINT32_MAX)
 		errx(1, "a key longer than 4 GiB");
-	if (c->nentries >= HS_COUNT_MAX_KEYS)
+	if (c->nkeys >= HS_COUNT_MAX_KEYS)
 		errx(1, "more than %lu distinct keys", (unsigned long)HS_COUNT_MAX_KEYS);
-	if (c->nentries == c->capentries) {
-		size_t			 cap = c->capentries ? c->capentries * 2 : 1024;
-		struct hs_count_entry	*p;
+	if (c->nkeys == c->capkeys) {
+		size_t		 cap = c->capkeys ? c->capkeys * 2 : 1024;
+		uint64_t	*p;
 
-		if ((p = reallocarray(c->entries, cap, sizeof(*p))) == NULL)
+		if ((p = reallocarray(c->offs, cap, sizeof(*p))) == NULL)
 			err(1, NULL);
-		c->entries = p;
-		c->capentries = cap;
+		c->offs = p;
+		c->capkeys = cap;
 	}
-	i = (uint32_t)c->nentries++;
-	e = &c->entries[i];
-	e->count = 0;
-	e->off = c->arena.len;
-	e->len = (uint32_t)len;
-	e->hash = (uint32_t)h;
-	hs_buf_append(&c->arena, key, len);
-	c->slots[s] = tag | ((uint64_t)i + 1);
-	if (c->nentries > (c->mask + 1) / 2)
+	off = c->arena.len;
+	if (off / REC_ALIGN + 1 > OFF_MASK)
+		errx(1, "more than %llu bytes of keys", (unsigned long long)OFF_MASK);
+	size = (sizeof(*r) + len + REC_ALIGN - 1) / REC_ALIGN * REC_ALIGN;
+	hs_buf_reserve(&c->arena, size);
+	r = (struct hs_count_rec *)(void *)(c->arena.data + off);
+	r->count = n;
+	r->len = (uint32_t)len;
+	r->num = (uint32_t)c->nkeys;
+	memcpy(r + 1, key, len);
+	c->arena.len += size;
+	c->offs[c->nkeys] = off;
+	c->slots[s] = slot_of(h, off);
+	if (++c->nkeys > (c->mask + 1) / 2)
 		grow_slots(c);
 	*isnew = true;
-	return i;
+	return r->num;
 }
 
 size_t
 hs_counter_memory(const struct hs_counter *c)
 {
-	return (c->mask + 1) * sizeof(*c->slots) +
-	    c->capentries * sizeof(*c->entries) + c->arena.cap;
+	return (c->mask + 1) * sizeof(*c->slots) + c->capkeys * sizeof(*c->offs) +
+	    c->arena.cap;
 }

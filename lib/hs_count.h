@@ -1,53 +1,80 @@
 /* hs_count.h: exact counting of byte-string keys. A hash table with open addressing
- * whose keys are kept in one arena; entries are numbered in the order they were made,
- * and their numbers stay valid as the table grows. */
+ * whose keys and counts live together in one arena; keys are numbered in the order
+ * they were first added, and their numbers stay valid as the table grows. */
 #ifndef HS_COUNT_H
 #define HS_COUNT_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "hs_buf.h"
 
 /* The most keys a table holds (numbers are 32-bit): far more than fit in memory. */
 #define HS_COUNT_MAX_KEYS	((uint32_t)0xFFFFFFFE)
 
-struct hs_count_entry {
+/* A key's record in the arena, 8-byte aligned, its key bytes right after it: a
+ * lookup that finds its key finds the count in the same cache line. */
+struct hs_count_rec {
 	uint64_t	 count;
-	uint64_t	 off;		/* the key is arena.data + off ... */
-	uint32_t	 len;		/* ... for len bytes */
-	uint32_t	 hash;		/* low half of the key's hash: its home slot */
+	uint32_t	 len;
+	uint32_t	 num;
 };
 
 struct hs_counter {
-	/* A slot is empty (0) or holds the high half of its key's hash, shifted up 32,
-	 * ORed with the entry's number plus 1: most probes that miss are settled
-	 * without reading the entry or its key. */
-	uint64_t		*slots;
-	size_t			 mask;		/* slots - 1; the slot count is a power of 2 */
-	struct hs_count_entry	*entries;
-	size_t			 nentries;
-	size_t			 capentries;
-	struct hs_buf		 arena;
+	/* A slot is empty (0) or holds the top 24 bits of its key's hash over the
+	 * record's offset in 8-byte units plus 1: most probes that miss are settled
+	 * without reading the record. */
+	uint64_t	*slots;
+	size_t		 mask;		/* slots - 1; the slot count is a power of 2 */
+	uint64_t	*offs;		/* a key's number -> its record's offset */
+	size_t		 nkeys;
+	size_t		 capkeys;
+	struct hs_buf	 arena;
 };
 
-void	hs_counter_init(struct hs_counter *);
-void	hs_counter_free(struct hs_counter *);
+void	 hs_counter_init(struct hs_counter *);
+void	 hs_counter_free(struct hs_counter *);
 uint64_t hs_count_hash(const void *, size_t);
-/* The number of key's entry, made with a count of 0 when the key is new (*isnew is
- * then true). Keys longer than 4 GiB, or more than HS_COUNT_MAX_KEYS keys, are fatal. */
-uint32_t hs_counter_intern(struct hs_counter *, const void *key, size_t len, bool *isnew);
-/* The number of key's entry, or UINT32_MAX when there is none. */
+/* Add n to the count of key, which is made with a count of 0 when it is new (*isnew
+ * then true), and return its number. Keys longer than 4 GiB, or more than
+ * HS_COUNT_MAX_KEYS keys, are fatal. */
+uint32_t hs_counter_add(struct hs_counter *, const void *key, size_t len, uint64_t n,
+	     bool *isnew);
+/* The number of key, or UINT32_MAX when it was never added. */
 uint32_t hs_counter_find(const struct hs_counter *, const void *key, size_t len);
+/* Bytes held by the table, for reports. */
+size_t	 hs_counter_memory(const struct hs_counter *);
+
+static inline size_t
+hs_counter_size(const struct hs_counter *c)
+{
+	return c->nkeys;
+}
+
+static inline struct hs_count_rec *
+hs_counter_rec(const struct hs_counter *c, uint32_t i)
+{
+	return (struct hs_count_rec *)(void *)(c->arena.data + c->offs[i]);
+}
 
 static inline const char *
 hs_counter_key(const struct hs_counter *c, uint32_t i)
 {
-	return c->arena.data + c->entries[i].off;
+	return c->arena.data + c->offs[i] + sizeof(struct hs_count_rec);
 }
 
-/* Bytes held by the table, for reports. */
-size_t	hs_counter_memory(const struct hs_counter *);
+static inline size_t
+hs_counter_len(const struct hs_counter *c, uint32_t i)
+{
+	return hs_counter_rec(c, i)->len;
+}
+
+static inline uint64_t
+hs_counter_count(const struct hs_counter *c, uint32_t i)
+{
+	return hs_counter_rec(c, i)->count;
+}
 
 #endif

@@ -246,28 +246,25 @@ hs_summary_free(struct hs_summary *s)
 void
 hs_summary_add(struct hs_summary *s, const char *key, size_t len, uint64_t n)
 {
-	bool		 isnew;
-	uint32_t	 k = hs_counter_intern(&s->keys, key, len, &isnew);
+	bool isnew;
 
-	/* Not in one expression: interning may move the entries. */
-	s->keys.entries[k].count += n;
+	hs_counter_add(&s->keys, key, len, n, &isnew);
 }
 
 void
 hs_summary_add_distinct(struct hs_summary *s, const char *key, size_t len,
     const char *value, size_t vlen, uint64_t n)
 {
-	uint32_t	 k, p;
+	uint32_t	 k;
 	bool		 isnew;
 
-	k = hs_counter_intern(&s->keys, key, len, &isnew);
+	k = hs_counter_add(&s->keys, key, len, 0, &isnew);
 	s->scratch.len = 0;
 	hs_buf_append(&s->scratch, &k, sizeof(k));
 	hs_buf_append(&s->scratch, value, vlen);
-	p = hs_counter_intern(&s->pairs, s->scratch.data, s->scratch.len, &isnew);
-	s->pairs.entries[p].count += n;
+	hs_counter_add(&s->pairs, s->scratch.data, s->scratch.len, n, &isnew);
 	if (isnew)
-		s->keys.entries[k].count++;
+		hs_counter_rec(&s->keys, k)->count++;
 }
 
 /* ---- partial summaries -------------------------------------------------------------- */
@@ -503,7 +500,7 @@ size_t
 hs_summary_group_len(const struct hs_summary *s, uint32_t i)
 {
 	const char	*k = hs_counter_key(&s->keys, i), *p = k;
-	size_t		 len = s->keys.entries[i].len, g;
+	size_t		 len = hs_counter_len(&s->keys, i), g;
 
 	if (s->spec.ngroups == 0)
 		return 0;
@@ -525,7 +522,7 @@ order_cmp(const void *pa, const void *pb)
 {
 	const struct hs_counter		*c = &order_summary->keys;
 	uint32_t			 a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-	const struct hs_count_entry	*ea = &c->entries[a], *eb = &c->entries[b];
+	const struct hs_count_rec	*ea = hs_counter_rec(c, a), *eb = hs_counter_rec(c, b);
 	const char			*ka = hs_counter_key(c, a), *kb = hs_counter_key(c, b);
 	size_t				 ga = 0, gb = 0;
 	int				 r;
@@ -553,7 +550,7 @@ same_group(const struct hs_summary *s, const uint32_t *glen, uint32_t a, uint32_
 uint32_t *
 hs_summary_order(const struct hs_summary *s, size_t top, size_t *n)
 {
-	size_t		 total = s->keys.nentries, i, kept, ingroup;
+	size_t		 total = hs_counter_size(&s->keys), i, kept, ingroup;
 	uint32_t	*order, *glen = NULL;
 
 	if ((order = reallocarray(NULL, total + 1, sizeof(*order))) == NULL)
@@ -669,7 +666,7 @@ hs_summary_write(const struct hs_summary *s, struct hs_writer *w, size_t top)
 
 	order = hs_summary_order(s, top, &n);
 	for (i = 0; i < n; i++) {
-		const struct hs_count_entry *e = &s->keys.entries[order[i]];
+		const struct hs_count_rec *e = hs_counter_rec(&s->keys, order[i]);
 
 		hs_writer_begin(w);
 		hs_writer_uint(w, "count", e->count);
@@ -692,11 +689,11 @@ pair_cmp(const void *pa, const void *pb)
 
 	memcpy(&ka, hs_counter_key(p, a), sizeof(ka));
 	memcpy(&kb, hs_counter_key(p, b), sizeof(kb));
-	if (ka != kb && (r = hs_fields_cmp(hs_counter_key(c, ka), c->entries[ka].len,
-	    hs_counter_key(c, kb), c->entries[kb].len)) != 0)
+	if (ka != kb && (r = hs_fields_cmp(hs_counter_key(c, ka), hs_counter_len(c, ka),
+	    hs_counter_key(c, kb), hs_counter_len(c, kb))) != 0)
 		return r;
-	return hs_fields_cmp(hs_counter_key(p, a) + sizeof(ka), p->entries[a].len -
-	    sizeof(ka), hs_counter_key(p, b) + sizeof(kb), p->entries[b].len - sizeof(kb));
+	return hs_fields_cmp(hs_counter_key(p, a) + sizeof(ka), hs_counter_len(p, a) -
+	    sizeof(ka), hs_counter_key(p, b) + sizeof(kb), hs_counter_len(p, b) - sizeof(kb));
 }
 
 void
@@ -712,7 +709,7 @@ hs_summary_write_partial(const struct hs_summary *s, struct hs_writer *w)
 		hs_summary_write(s, w, 0);
 		return;
 	}
-	n = p->nentries;
+	n = hs_counter_size(p);
 	if ((order = reallocarray(NULL, n + 1, sizeof(*order))) == NULL)
 		err(1, NULL);
 	for (i = 0; i < n; i++)
@@ -725,9 +722,9 @@ hs_summary_write_partial(const struct hs_summary *s, struct hs_writer *w)
 
 		memcpy(&k, pk, sizeof(k));
 		hs_writer_begin(w);
-		hs_writer_uint(w, "count", p->entries[order[i]].count);
-		hs_writer_escaped(w, "key", hs_counter_key(c, k), c->entries[k].len);
-		hs_writer_escaped(w, "value", pk + sizeof(k), p->entries[order[i]].len -
+		hs_writer_uint(w, "count", hs_counter_count(p, order[i]));
+		hs_writer_escaped(w, "key", hs_counter_key(c, k), hs_counter_len(c, k));
+		hs_writer_escaped(w, "value", pk + sizeof(k), hs_counter_len(p, order[i]) -
 		    sizeof(k));
 		hs_writer_end(w);
 	}
