@@ -74,6 +74,8 @@ struct lines {
 	size_t			 cap, pos, len;
 	unsigned long long	 lineno;
 	uint64_t		 bytes;
+	const char		*block;		/* lines_next's lines not yet given */
+	size_t			 blocklen;
 };
 
 struct countrun {
@@ -319,25 +321,23 @@ lines_open(struct lines *in, const char *path)
 	return 0;
 }
 
-/* The next line, without its newline and a CR before it: 1, 0 at the end, -1 after
- * a read error (warned). */
+/* The next block of whole lines, newlines and all, taken from the buffer (at the end
+ * of input the last line may lack its newline): 1, 0 at the end, -1 after a read
+ * error (warned). Valid until the next call. */
 static int
-lines_next(struct lines *in, const char **line, size_t *n)
+lines_block(struct lines *in, const char **block, size_t *n)
 {
 	char	*nl, *p;
 	ssize_t	 got;
 
 	for (;;) {
-		nl = memchr(in->buf + in->pos, '\n', in->len - in->pos);
+		nl = memrchr(in->buf + in->pos, '\n', in->len - in->pos);
 		if (nl != NULL || (in->eof && in->pos < in->len)) {
-			*line = in->buf + in->pos;
+			*block = in->buf + in->pos;
 			if (nl == NULL)
-				nl = in->buf + in->len;
-			*n = (size_t)(nl - *line);
-			in->pos = nl < in->buf + in->len ? (size_t)(nl - in->buf) + 1 : in->len;
-			if (*n > 0 && (*line)[*n - 1] == '\r')
-				(*n)--;
-			in->lineno++;
+				nl = in->buf + in->len - 1;
+			*n = (size_t)(nl + 1 - *block);
+			in->pos += *n;
 			return 1;
 		}
 		if (in->eof)
@@ -365,6 +365,34 @@ lines_next(struct lines *in, const char **line, size_t *n)
 		in->len += (size_t)got;
 		in->bytes += (uint64_t)got;
 	}
+}
+
+/* Cut the first line off block[0..*n), without its newline and a CR before it. */
+static const char *
+cut_line(const char **block, size_t *n, size_t *len)
+{
+	const char	*line = *block, *nl = memchr(line, '\n', *n);
+	size_t		 taken = nl != NULL ? (size_t)(nl - line) + 1 : *n;
+
+	*len = nl != NULL ? (size_t)(nl - line) : *n;
+	if (*len > 0 && line[*len - 1] == '\r')
+		(*len)--;
+	*block += taken;
+	*n -= taken;
+	return line;
+}
+
+/* The next line, as cut_line gives it: 1, 0 at the end, -1 after a read error. */
+static int
+lines_next(struct lines *in, const char **line, size_t *n)
+{
+	int got;
+
+	if (in->blocklen == 0 && (got = lines_block(in, &in->block, &in->blocklen)) != 1)
+		return got;
+	*line = cut_line(&in->block, &in->blocklen, n);
+	in->lineno++;
+	return 1;
 }
 
 static void
@@ -585,31 +613,82 @@ add_field(struct countrun *r, size_t nf, const struct field *f, bool bucket)
 		hs_buf_append(&r->key, r->fstart[c], r->flen[c]);
 }
 
+/* A line with too few fields: warned once per input (*warned), not counted. */
+static void
+warn_short(struct countrun *r, const struct lines *in, const char *line, size_t n,
+    bool *warned)
+{
+	size_t nf, need;
+
+	if (*warned)
+		return;
+	nf = split_fields(r, line, n, 0);
+	need = r->maxcol > 0 ? r->maxcol : r->keys.f[0].col + 1;
+	warnx("%s:%llu: %zu field%s, too few for field %zu", in->name, in->lineno, nf,
+	    nf == 1 ? "" : "s", need);
+	*warned = true;
+}
+
+/* Lines of one key field and nothing else, the commonest count, in batches: each key
+ * is hashed and its slot prefetched, then the batch is counted, so the cache misses
+ * of a large table overlap instead of coming one after another. */
+#define BATCH	16
+
+static int
+count_lines_single(struct countrun *r, struct lines *in, const char *block,
+    size_t blen, bool *warned)
+{
+	struct {
+		const char	*key;
+		size_t		 len;
+		uint64_t	 hash;
+	}			 batch[BATCH];
+	struct hs_counter	*keys = &r->sum.keys;
+	size_t			 col = r->keys.f[0].col, nb, i, n;
+	const char		*line, *p, *end, *tab;
+	bool			 isnew;
+	int			 rv = 0;
+
+	while (blen > 0) {
+		for (nb = 0; nb < BATCH && blen > 0;) {
+			line = cut_line(&block, &blen, &n);
+			in->lineno++;
+			end = line + n;
+			if (col == LAST_FIELD) {
+				p = memrchr(line, '\t', n);
+				p = p != NULL ? p + 1 : line;
+				tab = end;
+			} else {
+				for (p = line, i = 0; i < col && p != NULL; i++)
+					if ((p = memchr(p, '\t', (size_t)(end - p))) != NULL)
+						p++;
+				if (p == NULL) {
+					warn_short(r, in, line, n, warned);
+					rv = -1;
+					continue;
+				}
+				if ((tab = memchr(p, '\t', (size_t)(end - p))) == NULL)
+					tab = end;
+			}
+			batch[nb].key = p;
+			batch[nb].len = (size_t)(tab - p);
+			batch[nb].hash = hs_count_hash(p, batch[nb].len);
+			hs_counter_prefetch(keys, batch[nb].hash);
+			nb++;
+		}
+		for (i = 0; i < nb; i++)
+			hs_counter_add_hashed(keys, batch[i].key, batch[i].len,
+			    batch[i].hash, 1, &isnew);
+	}
+	return rv;
+}
+
 /* Count one line; -1 when it has too few fields (warned once per input, in *warned). */
 static int
 count_line(struct countrun *r, struct lines *in, const char *line, size_t n,
     bool *warned)
 {
-	const char	*p, *tab, *end = line + n;
 	size_t		 nf, i, col;
-
-	if (r->single) {
-		col = r->keys.f[0].col;
-		if (col == LAST_FIELD) {
-			p = memrchr(line, '\t', n);
-			p = p != NULL ? p + 1 : line;
-			hs_summary_add(&r->sum, p, (size_t)(end - p), 1);
-			return 0;
-		}
-		for (p = line, i = 0; i < col; i++) {
-			if ((tab = memchr(p, '\t', (size_t)(end - p))) == NULL)
-				goto short_line;
-			p = tab + 1;
-		}
-		tab = memchr(p, '\t', (size_t)(end - p));
-		hs_summary_add(&r->sum, p, (size_t)((tab != NULL ? tab : end) - p), 1);
-		return 0;
-	}
 
 	nf = split_fields(r, line, n, r->maxcol);
 	if (nf < r->maxcol)
@@ -630,12 +709,7 @@ count_line(struct countrun *r, struct lines *in, const char *line, size_t n,
 	return 0;
 
 short_line:
-	if (!*warned) {
-		nf = split_fields(r, line, n, 0);
-		warnx("%s:%llu: %zu field%s, too few for field %zu", in->name, in->lineno,
-		    nf, nf == 1 ? "" : "s", r->maxcol > 0 ? r->maxcol : r->keys.f[0].col + 1);
-		*warned = true;
-	}
+	warn_short(r, in, line, n, warned);
 	return -1;
 }
 
@@ -643,18 +717,22 @@ static int
 count_input(struct countrun *r, const char *path)
 {
 	struct lines	 in;
-	const char	*line;
+	const char	*block, *line;
 	char		*where;
-	size_t		 n;
+	size_t		 blen, n;
 	bool		 warned = false;
 	int		 got, rv = 0;
 
 	if (lines_open(&in, path) == -1)
 		return -1;
-	while ((got = lines_next(&in, &line, &n)) == 1) {
+	while ((got = lines_block(&in, &block, &blen)) == 1) {
 		if (!r->resolved) {
+			const char *first = block;
+			size_t rest = blen;
+
+			line = cut_line(&first, &rest, &n);
 			r->kind = kind_of(line, n);
-			if (asprintf(&where, "%s:%llu", in.name, in.lineno) == -1)
+			if (asprintf(&where, "%s:%llu", in.name, in.lineno + 1) == -1)
 				err(HS_EXIT_DATA, NULL);
 			if (resolve(r, where) == -1) {
 				free(where);
@@ -664,10 +742,17 @@ count_input(struct countrun *r, const char *path)
 			free(where);
 			start_summary(r);
 		}
-		if (count_line(r, &in, line, n, &warned) == -1)
-			rv = -1;
-		if ((in.lineno & 0xFFFF) == 0)
-			hs_progress_update(&r->progress, r->bytes_before + in.bytes);
+		if (r->single) {
+			if (count_lines_single(r, &in, block, blen, &warned) == -1)
+				rv = -1;
+		} else
+			while (blen > 0) {
+				line = cut_line(&block, &blen, &n);
+				in.lineno++;
+				if (count_line(r, &in, line, n, &warned) == -1)
+					rv = -1;
+			}
+		hs_progress_update(&r->progress, r->bytes_before + in.bytes);
 	}
 	if (got == -1)
 		rv = -1;

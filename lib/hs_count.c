@@ -137,7 +137,14 @@ uint32_t
 hs_counter_add(struct hs_counter *c, const void *key, size_t len, uint64_t n,
     bool *isnew)
 {
-	uint64_t		 h = hs_count_hash(key, len), v, off;
+	return hs_counter_add_hashed(c, key, len, hs_count_hash(key, len), n, isnew);
+}
+
+uint32_t
+hs_counter_add_hashed(struct hs_counter *c, const void *key, size_t len, uint64_t h,
+    uint64_t n, bool *isnew)
+{
+	uint64_t		 v, off;
 	struct hs_count_rec	*r;
 	size_t			 s, size;
 

@@ -42,10 +42,21 @@ uint64_t hs_count_hash(const void *, size_t);
  * HS_COUNT_MAX_KEYS keys, are fatal. */
 uint32_t hs_counter_add(struct hs_counter *, const void *key, size_t len, uint64_t n,
 	     bool *isnew);
+/* hs_counter_add for a key whose hs_count_hash is known: a caller that hashes a
+ * batch of keys and prefetches their slots first (hs_counter_prefetch) overlaps the
+ * cache misses of a large table. */
+uint32_t hs_counter_add_hashed(struct hs_counter *, const void *key, size_t len,
+	     uint64_t hash, uint64_t n, bool *isnew);
 /* The number of key, or UINT32_MAX when it was never added. */
 uint32_t hs_counter_find(const struct hs_counter *, const void *key, size_t len);
 /* Bytes held by the table, for reports. */
 size_t	 hs_counter_memory(const struct hs_counter *);
+
+static inline void
+hs_counter_prefetch(const struct hs_counter *c, uint64_t hash)
+{
+	__builtin_prefetch(&c->slots[hash & c->mask]);
+}
 
 static inline size_t
 hs_counter_size(const struct hs_counter *c)

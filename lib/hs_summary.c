@@ -513,50 +513,53 @@ hs_summary_group_len(const struct hs_summary *s, uint32_t i)
 	return (size_t)(p - k) - 1;
 }
 
-/* qsort has no argument for its comparison; the order is made by one thread. */
+/* qsort has no argument for its comparison; the order is made by one thread. The
+ * counts are copied into one dense array, so that comparisons settled by the count
+ * (most of them) read no record of a large table. */
 static const struct hs_summary	*order_summary;
 static const uint32_t		*order_glen;
+static const uint64_t		*order_count;
 
 static int
 order_cmp(const void *pa, const void *pb)
 {
-	const struct hs_counter		*c = &order_summary->keys;
-	uint32_t			 a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-	const struct hs_count_rec	*ea = hs_counter_rec(c, a), *eb = hs_counter_rec(c, b);
-	const char			*ka = hs_counter_key(c, a), *kb = hs_counter_key(c, b);
-	size_t				 ga = 0, gb = 0;
-	int				 r;
+	const struct hs_counter	*c = &order_summary->keys;
+	uint32_t		 a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+	const char		*ka, *kb;
+	size_t			 ga = 0, gb = 0;
+	int			 r;
 
 	if (order_glen != NULL) {
-		ga = order_glen[a];
-		gb = order_glen[b];
-		if ((r = hs_fields_cmp(ka, ga, kb, gb)) != 0)
+		ka = hs_counter_key(c, a);
+		kb = hs_counter_key(c, b);
+		if ((r = hs_fields_cmp(ka, order_glen[a], kb, order_glen[b])) != 0)
 			return r;
-		ga++;
-		gb++;
+		ga = order_glen[a] + 1;
+		gb = order_glen[b] + 1;
 	}
-	if (ea->count != eb->count)
-		return ea->count > eb->count ? -1 : 1;
-	return hs_fields_cmp(ka + ga, ea->len - ga, kb + gb, eb->len - gb);
-}
-
-static bool
-same_group(const struct hs_summary *s, const uint32_t *glen, uint32_t a, uint32_t b)
-{
-	return glen == NULL || (glen[a] == glen[b] && memcmp(hs_counter_key(&s->keys, a),
-	    hs_counter_key(&s->keys, b), glen[a]) == 0);
+	if (order_count[a] != order_count[b])
+		return order_count[a] > order_count[b] ? -1 : 1;
+	ka = hs_counter_key(c, a);
+	kb = hs_counter_key(c, b);
+	return hs_fields_cmp(ka + ga, hs_counter_len(c, a) - ga, kb + gb,
+	    hs_counter_len(c, b) - gb);
 }
 
 uint32_t *
 hs_summary_order(const struct hs_summary *s, size_t top, size_t *n)
 {
-	size_t		 total = hs_counter_size(&s->keys), i, kept, ingroup;
-	uint32_t	*order, *glen = NULL;
+	const struct hs_counter	*c = &s->keys;
+	size_t			 total = hs_counter_size(c), i, kept, ingroup;
+	uint32_t		*order, *glen = NULL, prev = 0;
+	uint64_t		*count;
 
-	if ((order = reallocarray(NULL, total + 1, sizeof(*order))) == NULL)
+	if ((order = reallocarray(NULL, total + 1, sizeof(*order))) == NULL ||
+	    (count = reallocarray(NULL, total + 1, sizeof(*count))) == NULL)
 		err(1, NULL);
-	for (i = 0; i < total; i++)
+	for (i = 0; i < total; i++) {
 		order[i] = (uint32_t)i;
+		count[i] = hs_counter_count(c, (uint32_t)i);
+	}
 	if (s->spec.ngroups > 0) {
 		if ((glen = reallocarray(NULL, total + 1, sizeof(*glen))) == NULL)
 			err(1, NULL);
@@ -565,25 +568,24 @@ hs_summary_order(const struct hs_summary *s, size_t top, size_t *n)
 	}
 	order_summary = s;
 	order_glen = glen;
+	order_count = count;
 	qsort(order, total, sizeof(*order), order_cmp);
 	order_summary = NULL;
 	order_glen = NULL;
+	order_count = NULL;
 
-	kept = total;
-	if (top > 0) {
-		uint32_t prev = 0;
+	for (kept = 0, ingroup = 0, i = 0; i < total; i++) {
+		uint32_t cur = order[i];
 
-		for (kept = 0, ingroup = 0, i = 0; i < total; i++) {
-			uint32_t cur = order[i];
-
-			if (i > 0 && !same_group(s, glen, cur, prev))
-				ingroup = 0;
-			if (ingroup++ < top)
-				order[kept++] = cur;
-			prev = cur;
-		}
+		if (i > 0 && glen != NULL && (glen[cur] != glen[prev] ||
+		    memcmp(hs_counter_key(c, cur), hs_counter_key(c, prev), glen[cur]) != 0))
+			ingroup = 0;
+		if (top == 0 || ingroup++ < top)
+			order[kept++] = cur;
+		prev = cur;
 	}
 	free(glen);
+	free(count);
 	*n = kept;
 	return order;
 }
