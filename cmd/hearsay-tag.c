@@ -1,5 +1,6 @@
 /* hearsay-tag: the names of people, groups, organisations and places, and dates and
- * amounts, in raw articles or text records, as entity records with canonical names. */
+ * amounts, in raw articles or text records, as entity records with canonical names;
+ * in the quotations of quote records, as quoted records that keep the speaker. */
 #include <err.h>
 #include <getopt.h>
 #include <locale.h>
@@ -10,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hs_buf.h"
+#include "hs_escape.h"
 #include "hs_input.h"
 #include "hs_lexicon.h"
 #include "hs_progress.h"
@@ -41,6 +44,7 @@ struct learned {
 struct tagrun {
 	struct hs_tagger	*tg;
 	struct hs_writer	 out;
+	struct hs_buf		 speaker;	/* a quotation's speaker, unescaped */
 	unsigned long long	 want;
 	bool			 learn;
 	struct hs_progress	 progress;
@@ -72,6 +76,7 @@ static void	add_rule(const char *);
 static unsigned long long parse_types(const char *);
 static void	write_mentions(struct tagrun *, const struct hs_article *,
 		    const struct hs_mention *, size_t);
+static void	write_speaker(struct tagrun *, const struct hs_piece *);
 static void	learn_mentions(struct tagrun *, const struct hs_mention *, size_t);
 static void	write_learned(struct tagrun *);
 static int	tag_input(struct tagrun *, const char *);
@@ -132,6 +137,7 @@ main(int argc, char *argv[])
 	paths = argc > 0 ? argv : stdin_only;
 
 	hs_writer_init(&run.out, stdout, json ? HS_FORMAT_JSON : HS_FORMAT_TSV);
+	hs_buf_init(&run.speaker);
 	hs_progress_init(&run.progress, progress, argc > 0 ? hs_progress_total(paths, nops) : 0);
 	for (i = 0; i < nops; i++)
 		if (tag_input(&run, paths[i]) == -1)
@@ -145,6 +151,7 @@ main(int argc, char *argv[])
 	for (i = 0; (size_t)i < run.capnames; i++)
 		free(run.names[i].name);
 	free(run.names);
+	hs_buf_free(&run.speaker);
 	hs_tagger_free(run.tg);
 	hs_lexicon_free(lex);
 	return rval;
@@ -205,6 +212,9 @@ parse_types(const char *list)
 	return want;
 }
 
+/* An entity record for each mention; a mention in a quotation gives a quoted record,
+ * with the quote record's place (the quotation is no byte image of the input, so the
+ * mention has no offsets of its own) and its speaker. */
 static void
 write_mentions(struct tagrun *r, const struct hs_article *a, const struct hs_mention *m,
     size_t n)
@@ -222,6 +232,10 @@ write_mentions(struct tagrun *r, const struct hs_article *a, const struct hs_men
 			.start = p->start + m[i].start,
 			.end = p->start + m[i].end,
 		};
+		if (p->speaker != NULL) {
+			pl.start = p->start;
+			pl.end = p->end;
+		}
 		hs_writer_begin(&r->out);
 		hs_writer_place(&r->out, &pl);
 		hs_writer_cstr(&r->out, "type", hs_tagger_type_name(r->tg, m[i].type));
@@ -232,8 +246,26 @@ write_mentions(struct tagrun *r, const struct hs_article *a, const struct hs_men
 		else
 			hs_writer_str(&r->out, "mention", a->text + p->off + m[i].start,
 			    m[i].end - m[i].start);
+		if (p->speaker != NULL)
+			write_speaker(r, p);
 		hs_writer_end(&r->out);
 	}
+}
+
+/* The speaker as the quote record gave it. It is unescaped and escaped again, which
+ * gives back the bytes of any record a hearsay tool wrote (they escape one way only)
+ * and keeps the output valid whatever the input; "-" is null in JSON. A malformed
+ * escape was warned about by hs_input: what it decoded up to there is written. */
+static void
+write_speaker(struct tagrun *r, const struct hs_piece *p)
+{
+	r->speaker.len = 0;
+	hs_buf_reserve(&r->speaker, p->speaker_len + 1);
+	(void)hs_unescape_tsv(&r->speaker, p->speaker, p->speaker_len);
+	if (r->speaker.len == 1 && r->speaker.data[0] == '-')
+		hs_writer_optstr(&r->out, "speaker", "-");
+	else
+		hs_writer_str(&r->out, "speaker", r->speaker.data, r->speaker.len);
 }
 
 static uint64_t
@@ -433,6 +465,7 @@ tag_input(struct tagrun *r, const char *path)
 {
 	struct hs_input_opts	 opts = {
 		.lex = lex,
+		.quotes = true,
 		.before_wait = r->learn ? NULL : hs_writer_flush_hook,
 		.wait_arg = &r->out,
 	};

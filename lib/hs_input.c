@@ -1,5 +1,5 @@
-/* hs_input.c: raw articles or text records in, whole articles (or windows of long
- * ones) out, as pieces of text with their places; see hs_input.h. */
+/* hs_input.c: raw articles, text records or quote records in, whole articles (or
+ * windows of long ones) out, as pieces of text with their places; see hs_input.h. */
 #include <sys/types.h>
 #include <sys/stat.h>
 
@@ -31,15 +31,25 @@
 /* The most sentence spans kept between blocks, as in hearsay-split. */
 #define SPANS_KEPT	4096
 
-/* One text record, its fields pointing into the line buffer. */
+/* One text or quote record, its fields pointing into the line buffer. */
 struct record {
 	const char	*doc;
 	size_t		 doclen;
 	char		 date[11];
 	unsigned long	 par, sent;
-	uint64_t	 start;
-	const char	*text;		/* escaped */
+	uint64_t	 start, end;
+	const char	*text;		/* escaped; of a quote record, its quote */
 	size_t		 textlen;
+	const char	*speaker;	/* escaped; quote records only */
+	size_t		 speakerlen;
+};
+
+/* The kind of the records of an input: decided by the first line that is a record of
+ * a kind the tool takes. */
+enum records {
+	RECORDS_UNDECIDED,	/* no record yet, and quote records are welcome */
+	RECORDS_TEXT,
+	RECORDS_QUOTES
 };
 
 struct hs_input {
@@ -68,9 +78,11 @@ struct hs_input {
 	unsigned long long	 lineno;
 	unsigned long long	 bad_lines;
 	bool			 warned_escape;
+	enum records		 records;
 	struct record		 rec;		/* read but not yet taken */
 	bool			 have_rec;
 	struct hs_buf		 rectext;	/* its text, unescaped */
+	struct hs_buf		 speaker;	/* its speaker, unescaped (checked only) */
 
 	/* A sentence or record being cut into pieces of at most HS_INPUT_PIECE
 	 * bytes; it may span windows. */
@@ -81,6 +93,10 @@ struct hs_input {
 		uint64_t	 start;
 		bool		 clean;
 		bool		 active;
+		bool		 quote;		/* a quotation: the rest is set */
+		uint64_t	 end;
+		const char	*speaker;	/* escaped, in the line buffer */
+		size_t		 speaker_len;
 	} pend;
 	void			(*before_wait)(void *);
 	void			*wait_arg;
@@ -102,7 +118,11 @@ static int	sniff(struct hs_input *);
 static bool	looks_like_record(const char *, size_t);
 static int	read_more(struct hs_input *);
 static int	read_line(struct hs_input *, char **, size_t *);
+static const char *records_wanted(const struct hs_input *, bool);
+static bool	parse_place(const char *, size_t, struct record *, const char **);
 static bool	parse_record(const char *, size_t, struct record *);
+static bool	parse_quote(const char *, size_t, struct record *);
+static bool	parse_line(struct hs_input *, const char *, size_t, struct record *);
 static void	add_piece(struct hs_input *, unsigned long, unsigned long, uint64_t,
 		    const char *, size_t, bool);
 static void	begin_article(struct hs_input *, const char *, size_t, const char *);
@@ -110,6 +130,7 @@ static int	next_raw(struct hs_input *);
 static void	pend_text(struct hs_input *, unsigned long, unsigned long, uint64_t,
 		    const char *, size_t, bool);
 static bool	drain(struct hs_input *);
+static void	warn_escape(struct hs_input *, const char *);
 static int	next_records(struct hs_input *);
 
 struct hs_input *
@@ -136,6 +157,8 @@ hs_input_open(const char *path, const struct hs_input_opts *opts)
 	hs_buf_init(&in->doc);
 	hs_buf_init(&in->text);
 	hs_buf_init(&in->rectext);
+	hs_buf_init(&in->speaker);
+	in->records = opts->quotes ? RECORDS_UNDECIDED : RECORDS_TEXT;
 	strlcpy(in->date, "-", sizeof(in->date));
 
 	if (use_stdin)
@@ -185,8 +208,8 @@ hs_input_close(struct hs_input *in)
 	if (in == NULL)
 		return;
 	if (in->bad_lines > 1)
-		warnx("%s: %llu lines in all were not text records", in->name,
-		    in->bad_lines);
+		warnx("%s: %llu lines in all were not %s", in->name, in->bad_lines,
+		    records_wanted(in, true));
 	if (in->reader != NULL)
 		hs_reader_close(in->reader);
 	if (in->own_fd)
@@ -199,6 +222,7 @@ hs_input_close(struct hs_input *in)
 	hs_buf_free(&in->doc);
 	hs_buf_free(&in->text);
 	hs_buf_free(&in->rectext);
+	hs_buf_free(&in->speaker);
 	free(in);
 }
 
@@ -223,7 +247,8 @@ hs_input_failed(const struct hs_input *in)
 int
 hs_input_next(struct hs_input *in, struct hs_article *a)
 {
-	int got;
+	size_t	i;
+	int	got;
 
 	if (in->handed_out) {
 		in->handed_out = false;
@@ -244,6 +269,12 @@ hs_input_next(struct hs_input *in, struct hs_article *a)
 	}
 	if (got != 1)
 		return got;
+	/* A quotation's speaker follows its text in the article's buffer, which may
+	 * have moved while the article grew. */
+	if (in->records == RECORDS_QUOTES)
+		for (i = 0; i < in->npieces; i++)
+			in->pieces[i].speaker = in->text.data + in->pieces[i].off +
+			    in->pieces[i].len + 1;
 	a->doc = in->doc.data;
 	a->date = in->date;
 	a->text = in->text.data;
@@ -352,12 +383,28 @@ number(const char *s, size_t n)
 	return v;
 }
 
-/* A text record: exactly seven columns, the first six as looks_like_record wants. */
-static bool
-parse_record(const char *line, size_t n, struct record *r)
+/* What the lines of the input should be, for the messages about those that are not:
+ * "a text record", or in the plural "text records". */
+static const char *
+records_wanted(const struct hs_input *in, bool plural)
 {
-	const char	*f[7], *end = line + n, *tab;
-	size_t		 len[7];
+	switch (in->records) {
+	case RECORDS_QUOTES:
+		return plural ? "quote records" : "a quote record";
+	case RECORDS_UNDECIDED:
+		return plural ? "text or quote records" : "a text or quote record";
+	default:
+		return plural ? "text records" : "a text record";
+	}
+}
+
+/* The first six columns of a record, as looks_like_record wants them, each ended by
+ * a tab; *rest is what follows the sixth tab, up to the line's end. */
+static bool
+parse_place(const char *line, size_t n, struct record *r, const char **rest)
+{
+	const char	*f[6], *end = line + n, *tab;
+	size_t		 len[6];
 	int		 col;
 
 	for (col = 0; col < 6; col++) {
@@ -367,9 +414,7 @@ parse_record(const char *line, size_t n, struct record *r)
 		len[col] = (size_t)(tab - line);
 		line = tab + 1;
 	}
-	f[6] = line;
-	len[6] = (size_t)(end - line);
-	if (len[0] == 0 || !is_date(f[1], len[1]) || memchr(f[6], '\t', len[6]) != NULL)
+	if (len[0] == 0 || !is_date(f[1], len[1]))
 		return false;
 	for (col = 2; col < 6; col++)
 		if (!is_number(f[col], len[col]))
@@ -381,9 +426,77 @@ parse_record(const char *line, size_t n, struct record *r)
 	r->par = (unsigned long)number(f[2], len[2]);
 	r->sent = (unsigned long)number(f[3], len[3]);
 	r->start = number(f[4], len[4]);
-	r->text = f[6];
-	r->textlen = len[6];
+	r->end = number(f[5], len[5]);
+	*rest = line;
 	return true;
+}
+
+/* A text record: exactly seven columns. */
+static bool
+parse_record(const char *line, size_t n, struct record *r)
+{
+	const char *text, *end = line + n;
+
+	if (!parse_place(line, n, r, &text) ||
+	    memchr(text, '\t', (size_t)(end - text)) != NULL)
+		return false;
+	r->text = text;
+	r->textlen = (size_t)(end - text);
+	return true;
+}
+
+/* A quote record: exactly ten columns, the seventh direct, partial or mention. */
+static bool
+parse_quote(const char *line, size_t n, struct record *r)
+{
+	const char	*f[4], *end = line + n, *tab, *s;
+	size_t		 len[4];
+	int		 col;
+
+	if (!parse_place(line, n, r, &s))
+		return false;
+	for (col = 0; col < 3; col++) {
+		if ((tab = memchr(s, '\t', (size_t)(end - s))) == NULL)
+			return false;
+		f[col] = s;
+		len[col] = (size_t)(tab - s);
+		s = tab + 1;
+	}
+	f[3] = s;
+	len[3] = (size_t)(end - s);
+	if (memchr(f[3], '\t', len[3]) != NULL)
+		return false;
+	if (!(len[0] == 6 && memcmp(f[0], "direct", 6) == 0) &&
+	    !(len[0] == 7 && memcmp(f[0], "partial", 7) == 0) &&
+	    !(len[0] == 7 && memcmp(f[0], "mention", 7) == 0))
+		return false;
+	r->speaker = f[1];
+	r->speakerlen = len[1];
+	r->text = f[3];
+	r->textlen = len[3];
+	return true;
+}
+
+/* A record of the input's kind; the first record of either kind, when quote records
+ * are welcome, decides which that is. */
+static bool
+parse_line(struct hs_input *in, const char *line, size_t n, struct record *r)
+{
+	switch (in->records) {
+	case RECORDS_TEXT:
+		return parse_record(line, n, r);
+	case RECORDS_QUOTES:
+		return parse_quote(line, n, r);
+	case RECORDS_UNDECIDED:
+		if (parse_record(line, n, r))
+			in->records = RECORDS_TEXT;
+		else if (parse_quote(line, n, r))
+			in->records = RECORDS_QUOTES;
+		else
+			return false;
+		return true;
+	}
+	return false;
 }
 
 /* The next line, without its newline (a last line may lack one): 1, 0 at the end,
@@ -415,8 +528,9 @@ read_line(struct hs_input *in, char **line, size_t *n)
 		in->pos = 0;
 		if (in->len >= MAX_LINE) {
 			if (!in->skipping)
-				warnx("%s:%llu: a line longer than %zu MiB: not a text record",
-				    in->name, in->lineno + 1, MAX_LINE >> 20);
+				warnx("%s:%llu: a line longer than %zu MiB: not %s",
+				    in->name, in->lineno + 1, MAX_LINE >> 20,
+				    records_wanted(in, false));
 			in->failed = in->skipping = true;
 			in->len = 0;
 		}
@@ -463,6 +577,9 @@ add_piece(struct hs_input *in, unsigned long par, unsigned long sent, uint64_t s
 	p->off = in->text.len;
 	p->len = len;
 	p->clean = clean;
+	p->end = 0;
+	p->speaker = NULL;
+	p->speaker_len = 0;
 	hs_buf_append(&in->text, text, len);
 	hs_buf_putc(&in->text, '\0');
 }
@@ -480,22 +597,34 @@ pend_text(struct hs_input *in, unsigned long par, unsigned long sent, uint64_t s
 	in->pend.start = start;
 	in->pend.clean = clean;
 	in->pend.active = true;
+	in->pend.quote = false;
 }
 
 /* Take the pending text as pieces, each at most HS_INPUT_PIECE bytes (cut after the
  * last white space before the limit, else at a character boundary), while the window
- * has room. false: the window is full and the rest waits for the next one. */
+ * has room; a quotation also at each newline, which the newline is not part of.
+ * false: the window is full and the rest waits for the next one. */
 static bool
 drain(struct hs_input *in)
 {
-	const unsigned char	*s = (const unsigned char *)in->pend.text;
-	size_t			 off, n, k;
+	const unsigned char	*s = (const unsigned char *)in->pend.text, *nl;
+	size_t			 off, n, k, skip;
 
 	/* An empty text is one empty piece: a record with nothing in it is still
 	 * given. */
 	do {
 		off = in->pend.off;
 		n = in->pend.len - off;
+		skip = 0;
+		/* The quote column writes a paragraph break as one newline, which
+		 * would read as a line break inside a sentence: each paragraph of a
+		 * quotation is a piece, so that no name runs across the break. (The
+		 * look is bounded, so a long quotation is read once.) */
+		if (in->pend.quote && (nl = memchr(s + off, '\n', n < HS_INPUT_PIECE ?
+		    n : HS_INPUT_PIECE)) != NULL) {
+			n = (size_t)(nl - (s + off));
+			skip = 1;
+		}
 		if (n > HS_INPUT_PIECE) {
 			n = HS_INPUT_PIECE;
 			for (k = n; k > n / 2; k--)
@@ -512,9 +641,18 @@ drain(struct hs_input *in)
 			in->next_continues = true;
 			return false;
 		}
-		add_piece(in, in->pend.par, in->pend.sent, in->pend.start + off,
-		    in->pend.text + off, n, in->pend.clean);
-		in->pend.off += n;
+		add_piece(in, in->pend.par, in->pend.sent, in->pend.quote ?
+		    in->pend.start : in->pend.start + off, in->pend.text + off, n,
+		    in->pend.clean);
+		if (in->pend.quote) {
+			/* every piece of a quotation has its place and its speaker,
+			 * which follows its text (see hs_input_next) */
+			in->pieces[in->npieces - 1].end = in->pend.end;
+			in->pieces[in->npieces - 1].speaker_len = in->pend.speaker_len;
+			hs_buf_append(&in->text, in->pend.speaker, in->pend.speaker_len);
+			hs_buf_putc(&in->text, '\0');
+		}
+		in->pend.off += n + skip;
 	} while (in->pend.off < in->pend.len);
 	in->pend.active = false;
 	return true;
@@ -573,7 +711,17 @@ next_raw(struct hs_input *in)
 	}
 }
 
-/* Gather text records until the doc changes (or the window is full). */
+/* A malformed escape in a column of a record: warned about once per input. */
+static void
+warn_escape(struct hs_input *in, const char *column)
+{
+	if (!in->warned_escape)
+		warnx("%s:%llu: a malformed escape in the %s column", in->name, in->lineno,
+		    column);
+	in->warned_escape = in->failed = true;
+}
+
+/* Gather text or quote records until the doc changes (or the window is full). */
 static int
 next_records(struct hs_input *in)
 {
@@ -588,10 +736,10 @@ next_records(struct hs_input *in)
 		if (!in->have_rec) {
 			if ((got = read_line(in, &line, &n)) != 1)
 				return got == 0 && in->npieces > 0 ? 1 : got;
-			if (!parse_record(line, n, r)) {
+			if (!parse_line(in, line, n, r)) {
 				if (in->bad_lines++ == 0)
-					warnx("%s:%llu: not a text record", in->name,
-					    in->lineno);
+					warnx("%s:%llu: not %s", in->name, in->lineno,
+					    records_wanted(in, false));
 				in->failed = true;
 				continue;
 			}
@@ -604,15 +752,22 @@ next_records(struct hs_input *in)
 			begin_article(in, r->doc, r->doclen, r->date);
 		in->rectext.len = 0;
 		hs_buf_reserve(&in->rectext, r->textlen + 1);	/* data is never NULL */
-		if (hs_unescape_tsv(&in->rectext, r->text, r->textlen) == -1) {
-			if (!in->warned_escape)
-				warnx("%s:%llu: a malformed escape in the text column",
-				    in->name, in->lineno);
-			in->warned_escape = in->failed = true;
-		}
+		if (hs_unescape_tsv(&in->rectext, r->text, r->textlen) == -1)
+			warn_escape(in, in->records == RECORDS_QUOTES ? "quote" : "text");
 		n = in->rectext.len;
 		bad = hs_utf8_find_bad((const unsigned char *)in->rectext.data, n);
 		pend_text(in, r->par, r->sent, r->start, in->rectext.data, n, bad == n);
+		if (in->records == RECORDS_QUOTES) {
+			/* The speaker is handed out as written; only checked here. */
+			in->speaker.len = 0;
+			if (memchr(r->speaker, '\\', r->speakerlen) != NULL &&
+			    hs_unescape_tsv(&in->speaker, r->speaker, r->speakerlen) == -1)
+				warn_escape(in, "speaker");
+			in->pend.quote = true;
+			in->pend.end = r->end;
+			in->pend.speaker = r->speaker;
+			in->pend.speaker_len = r->speakerlen;
+		}
 		in->have_rec = false;
 	}
 }

@@ -1,7 +1,8 @@
 /* test_input.c: unit tests of lib/hs_input.c, the input of the tools that analyse text:
  * which kind an input is, the exact articles and sentences of raw text, text records
  * taken as they are and the warnings about bad ones word for word, the promise that raw
- * text and the records hearsay-split makes of it read the same, windows, and pipes. */
+ * text and the records hearsay-split makes of it read the same, windows, pipes, and
+ * quote records with their speakers where a tool welcomes them. */
 #include "config.h"
 
 #include <sys/wait.h>
@@ -31,6 +32,9 @@ struct got_piece {
 	size_t		 len;
 	char		*text;		/* len bytes and a NUL */
 	bool		 clean;
+	uint64_t	 end;		/* quote input */
+	char		*speaker;	/* quote input: speaker_len bytes and a NUL */
+	size_t		 speaker_len;
 };
 
 /* One article, or one window of one, as hs_input_next handed it out. */
@@ -52,6 +56,7 @@ struct got {
 	bool		  failed;
 	uint64_t	  bytes_read;
 	unsigned	  waits;	/* calls of before_wait */
+	bool		  quotes;	/* quote records were welcome */
 	char		  err[4096];
 };
 
@@ -122,8 +127,10 @@ got_free(struct got *g)
 {
 	size_t i;
 
-	for (i = 0; i < g->np; i++)
+	for (i = 0; i < g->np; i++) {
 		free(g->p[i].text);
+		free(g->p[i].speaker);
+	}
 	free(g->p);
 	free(g->a);
 	free(g);
@@ -137,7 +144,8 @@ count_wait(void *arg)
 
 /* Keep a copy of what hs_input_next handed out, checking on the way what must hold of
  * every article: it has pieces, each piece's text lies in the article's text apart
- * from the others and is followed by a NUL, and a piece said to be clean is. */
+ * from the others and is followed by a NUL, a piece said to be clean is, and only
+ * a piece of quote input has a speaker and an end. */
 static void
 add_article(struct got *g, const struct hs_article *a)
 {
@@ -167,6 +175,11 @@ add_article(struct got *g, const struct hs_article *a)
 		    a->doc, i);
 		TH_REQUIRE(!p->clean || hs_utf8_find_bad((const unsigned char *)a->text +
 		    p->off, p->len) == p->len, "%s: piece %zu called clean", a->doc, i);
+		TH_REQUIRE(p->speaker != NULL || (p->end == 0 && p->speaker_len == 0),
+		    "%s: piece %zu: an end or a speaker length without a speaker", a->doc,
+		    i);
+		TH_REQUIRE(g->quotes || p->speaker == NULL, "%s: piece %zu: a speaker",
+		    a->doc, i);
 		end = p->off + p->len + 1;
 		if (g->np == g->pcap) {
 			g->pcap = g->pcap ? 2 * g->pcap : 64;
@@ -181,21 +194,31 @@ add_article(struct got *g, const struct hs_article *a)
 		gp->clean = p->clean;
 		ck_assert_ptr_nonnull(gp->text = malloc(p->len + 1));
 		memcpy(gp->text, a->text + p->off, p->len + 1);
+		gp->end = p->end;
+		gp->speaker = NULL;
+		gp->speaker_len = p->speaker_len;
+		if (p->speaker != NULL) {
+			ck_assert_ptr_nonnull(gp->speaker = malloc(p->speaker_len + 1));
+			memcpy(gp->speaker, p->speaker, p->speaker_len);
+			gp->speaker[p->speaker_len] = '\0';
+		}
 	}
 }
 
-/* Read file (NULL or "-": standard input) whole, with this window (0: the default). */
+/* Read file (NULL or "-": standard input) whole, with this window (0: the default),
+ * quote records welcome or not. */
 static struct got *
-read_input(const char *file, size_t window)
+read_input_with(const char *file, size_t window, bool quotes)
 {
 	struct got		*g;
-	struct hs_input_opts	 o = { .lex = lex, .window = window,
+	struct hs_input_opts	 o = { .lex = lex, .window = window, .quotes = quotes,
 				    .before_wait = count_wait };
 	struct hs_input		*in;
 	struct hs_article	 a;
 	struct th_capture	 c;
 
 	ck_assert_ptr_nonnull(g = calloc(1, sizeof(*g)));
+	g->quotes = quotes;
 	o.wait_arg = &g->waits;
 	th_capture_start(&c, stderr);
 	if ((in = hs_input_open(file, &o)) != NULL) {
@@ -213,6 +236,12 @@ read_input(const char *file, size_t window)
 		g->rv = -2;
 	strlcpy(g->err, th_capture_end(&c), sizeof(g->err));
 	return g;
+}
+
+static struct got *
+read_input(const char *file, size_t window)
+{
+	return read_input_with(file, window, false);
 }
 
 /* Every piece of g is exactly w, in articles and windows as w says. */
@@ -890,6 +919,263 @@ START_TEST(test_record_long_line)
 }
 END_TEST
 
+/* What a piece of quote input should be, beyond struct want. */
+struct want_quote {
+	struct want	 w;
+	uint64_t	 end;
+	const char	*speaker;	/* escaped, as in the record */
+	struct th_bytes	 text;		/* unescaped */
+	bool		 clean;
+};
+
+/* Every piece of g is exactly t[0 .. n): places by expect(), then ends, speakers and
+ * texts as bytes. */
+static void
+expect_quotes(const struct got *g, const struct want_quote *t, size_t n)
+{
+	struct want	 w[16];
+	size_t		 i;
+
+	ck_assert_uint_le(n, TH_NELEM(w));
+	ck_assert_uint_eq(g->np, n);
+	for (i = 0; i < n; i++) {
+		w[i] = t[i].w;
+		w[i].text = NULL;
+		ck_assert_msg(g->p[i].end == t[i].end, "piece %zu: end %llu", i,
+		    (unsigned long long)g->p[i].end);
+		ck_assert_msg(g->p[i].speaker != NULL &&
+		    g->p[i].speaker_len == strlen(t[i].speaker) &&
+		    strcmp(g->p[i].speaker, t[i].speaker) == 0, "piece %zu: speaker %s", i,
+		    g->p[i].speaker != NULL ? g->p[i].speaker : "(none)");
+		ck_assert_msg(g->p[i].len == t[i].text.n &&
+		    memcmp(g->p[i].text, t[i].text.s, t[i].text.n) == 0,
+		    "piece %zu: text \"%s\"", i, g->p[i].text);
+		ck_assert_msg(g->p[i].clean == t[i].clean, "piece %zu: clean %d", i,
+		    g->p[i].clean);
+	}
+	expect(g, w, n);
+}
+
+/*
+ * Quote records, where they are welcome: each quotation a piece with the record's place,
+ * end and speaker (escaped, as written), its text unescaped, and a piece for each of its
+ * paragraphs (a newline in the quote column); consecutive records of one doc make one
+ * article, as text records do.
+ */
+START_TEST(test_quote_records)
+{
+	static const char in[] =
+	    "q\t2031-03-14\t1\t2\t10\t30\tdirect\tIngrid Berg\tsaid\tWe will sail,\n"
+	    "q\t2031-03-14\t2\t4\t50\t95\tpartial\t-\t-\tTab\\there, a break\\nthere\n"
+	    "q\t2031-03-15\t3\t7\t120\t140\tmention\tO\\\\Brien\\tX\ttold\t\n"
+	    "r\t-\t1\t1\t5\t25\tdirect\tSofie Dahl\tsaid\tOslo \\xff waits.\n"
+	    "q\t2031-03-16\t1\t1\t0\t9\tdirect\tBerg\t-\tAgain, \xc3\xa9t\xc3\xa9.\n";
+	static const struct want_quote t[] = {
+		{ { 'A', "q", "2031-03-14", 1, 2, 10, NULL }, 30, "Ingrid Berg",
+		    TH_B("We will sail,"), true },
+		{ { 0, NULL, NULL, 2, 4, 50, NULL }, 95, "-", TH_B("Tab\there, a break"),
+		    true },
+		{ { 0, NULL, NULL, 2, 4, 50, NULL }, 95, "-", TH_B("there"), true },
+		/* an empty quotation is still a piece; the speaker is not unescaped */
+		{ { 0, NULL, NULL, 3, 7, 120, NULL }, 140, "O\\\\Brien\\tX", TH_B(""),
+		    true },
+		{ { 'A', "r", "-", 1, 1, 5, NULL }, 25, "Sofie Dahl",
+		    TH_B("Oslo \xff waits."), false },
+		/* the same doc after another: a new article */
+		{ { 'A', "q", "2031-03-16", 1, 1, 0, NULL }, 9, "Berg",
+		    TH_B("Again, \xc3\xa9t\xc3\xa9."), true },
+	};
+	struct got *g;
+
+	put(in, sizeof(in) - 1);
+	g = read_input_with(path, 0, true);
+	ck_assert_int_eq(g->kind_at_open, HS_INPUT_RECORDS);
+	ck_assert_int_eq(g->kind, HS_INPUT_RECORDS);
+	ck_assert_uint_eq(g->na, 3);
+	expect_quotes(g, t, TH_NELEM(t));
+	expect_err(g, path, "");
+	ck_assert(!g->failed);
+	ck_assert_uint_eq(g->bytes_read, sizeof(in) - 1);
+	got_free(g);
+
+	/* where they are not welcome (hearsay-extract-quotes), none is read */
+	g = read_input_with(path, 0, false);
+	ck_assert_int_eq(g->rv, 0);
+	ck_assert_uint_eq(g->np, 0);
+	expect_err(g, path, "@:1: not a text record\n"
+	    "@: 5 lines in all were not text records");
+	ck_assert(g->failed);
+	got_free(g);
+}
+END_TEST
+
+/*
+ * A quotation longer than HS_INPUT_PIECE comes in pieces that all have the record's
+ * place and speaker; in small windows, every speaker stays right however the article's
+ * buffer moves, and the windows hold what one read holds.
+ */
+START_TEST(test_quote_pieces)
+{
+	struct hs_buf	 b;
+	struct got	*g, *win;
+	char		 s[128];
+	size_t		 i, k, from, len;
+
+	hs_buf_init(&b);
+	hs_buf_puts(&b, "long\t-\t1\t1\t7\t99999\tdirect\tAnna \\\\ Lund\tsaid\t");
+	from = b.len;
+	for (k = 0; b.len - from < HS_INPUT_PIECE * 2 + 100; k++) {
+		snprintf(s, sizeof(s), "word%zu ", k);
+		hs_buf_puts(&b, s);
+	}
+	hs_buf_puts(&b, "end");
+	len = b.len - from;
+	hs_buf_putc(&b, '\n');
+	for (k = 0; k < 40; k++) {
+		snprintf(s, sizeof(s), "w\t-\t%zu\t%zu\t%zu\t%zu\tdirect\tSpeaker %zu\tsaid\t"
+		    "Quote number %zu.\n", k + 1, k + 1, 100 * k, 100 * k + 50, k, k);
+		hs_buf_puts(&b, s);
+	}
+	put(b.data, b.len);
+	g = read_input_with(path, 0, true);
+	ck_assert_int_eq(g->rv, 0);
+	expect_err(g, path, "");
+	ck_assert_uint_eq(g->na, 2);
+	ck_assert_uint_eq(g->a[0].n, 3);
+	/* the pieces, one after the other, are the quotation */
+	for (i = 0, k = from; i < 3; k += g->p[i].len, i++) {
+		ck_assert(g->p[i].par == 1 && g->p[i].sent == 1 && g->p[i].start == 7 &&
+		    g->p[i].end == 99999);
+		ck_assert_str_eq(g->p[i].speaker, "Anna \\\\ Lund");
+		ck_assert_uint_le(g->p[i].len, HS_INPUT_PIECE);
+		ck_assert_uint_le(k - from + g->p[i].len, len);
+		ck_assert(memcmp(g->p[i].text, b.data + k, g->p[i].len) == 0);
+	}
+	ck_assert_uint_eq(k - from, len);
+	for (k = 0; k < 40; k++) {
+		snprintf(s, sizeof(s), "Speaker %zu", k);
+		ck_assert_str_eq(g->p[3 + k].speaker, s);
+		ck_assert_uint_eq(g->p[3 + k].end, 100 * k + 50);
+	}
+	win = read_input_with(path, 64, true);
+	expect_err(win, path, "");
+	expect_same(g, win, SAME_CLEAN, "quote windows");
+	ck_assert_uint_gt(win->na, 10);
+	for (i = 0; i < win->np; i++)
+		ck_assert_msg(win->p[i].speaker_len == g->p[i].speaker_len &&
+		    strcmp(win->p[i].speaker, g->p[i].speaker) == 0 &&
+		    win->p[i].end == g->p[i].end, "piece %zu: speaker %s", i,
+		    win->p[i].speaker);
+	got_free(g);
+	got_free(win);
+	hs_buf_free(&b);
+}
+END_TEST
+
+/*
+ * Text and quote records in one input, where quote records are welcome: the first line
+ * that is either decides, and a line of the other kind, or of neither, is warned about
+ * by what the input holds, and skipped.
+ */
+START_TEST(test_quote_mixed)
+{
+	static const char quote1[] = "a\t-\t1\t1\t0\t4\tdirect\tBerg\tsaid\tOne.";
+	static const char quote3[] = "a\t-\t1\t3\t10\t16\tdirect\t-\t-\tThree.";
+	static const char text1[] = "a\t-\t1\t1\t0\t4\tOne.";
+	static const char text3[] = "a\t-\t1\t3\t10\t16\tThree.";
+	/* the quoted record of hearsay-tag, and its entity record */
+	static const char quoted[] = "a\t-\t1\t2\t5\t9\tPERSON\tIngrid Berg\tBerg\tDahl";
+	static const char entity[] = "a\t-\t1\t2\t5\t9\tPERSON\tIngrid Berg\tBerg";
+	static const struct {
+		const char	*line[3];
+		const char	*err;
+		size_t		 npieces;
+		bool		 quotes;	/* the pieces are quotations */
+	} t[] = {
+		{ { quote1, text3, quote3 }, "@:2: not a quote record", 2, true },
+		{ { text1, quote3, text3 }, "@:2: not a text record", 2, false },
+		{ { quote1, quoted, quote3 }, "@:2: not a quote record", 2, true },
+		{ { text1, entity, text3 }, "@:2: not a text record", 2, false },
+		/* the first line decides nothing: the first record does */
+		{ { quoted, quoted, quoted }, "@:1: not a text or quote record\n"
+		  "@: 3 lines in all were not text or quote records", 0, false },
+		{ { entity, quote3, text3 }, "@:1: not a text or quote record\n"
+		  "@: 2 lines in all were not quote records", 1, true },
+		{ { quoted, text3, quote1 }, "@:1: not a text or quote record\n"
+		  "@: 2 lines in all were not text records", 1, false },
+	};
+	struct got	*g;
+	char		 in[512];
+	size_t		 i, k;
+	int		 n;
+
+	for (i = 0; i < TH_NELEM(t); i++) {
+		n = snprintf(in, sizeof(in), "%s\n%s\n%s\n", t[i].line[0], t[i].line[1],
+		    t[i].line[2]);
+		put(in, (size_t)n);
+		g = read_input_with(path, 0, true);
+		ck_assert_msg(g->rv == 0 && g->kind == HS_INPUT_RECORDS, "case %zu", i);
+		ck_assert_msg(g->np == t[i].npieces, "case %zu: %zu pieces", i, g->np);
+		for (k = 0; k < g->np; k++)
+			ck_assert_msg((g->p[k].speaker != NULL) == t[i].quotes,
+			    "case %zu: piece %zu", i, k);
+		expect_err(g, path, t[i].err);
+		ck_assert_msg(g->failed, "case %zu: not failed", i);
+		got_free(g);
+	}
+}
+END_TEST
+
+/* A quote record, then (at line 2) a line that is not one, or one with a malformed
+ * escape, then another quote record. */
+START_TEST(test_quote_bad_lines)
+{
+	static const struct {
+		const char	*line;
+		const char	*err;
+	} t[] = {
+		{ "a\t-\t1\t2\t5\t9\tdirect\tBerg\tsaid", "@:2: not a quote record" },
+		{ "a\t-\t1\t2\t5\t9\tdirect\tBerg\tsaid\tTwo.\tmore",
+		  "@:2: not a quote record" },
+		{ "a\t-\t1\t2\t5\t9\tDirect\tBerg\tsaid\tTwo.", "@:2: not a quote record" },
+		{ "a\t-\t1\t2\t5\t9\tquote\tBerg\tsaid\tTwo.", "@:2: not a quote record" },
+		{ "a\t-\t1\t2\t5\t9\t\tBerg\tsaid\tTwo.", "@:2: not a quote record" },
+		{ "a\t-\t1\tx\t5\t9\tdirect\tBerg\tsaid\tTwo.", "@:2: not a quote record" },
+		{ "a\t2031-3-14\t1\t2\t5\t9\tdirect\tBerg\tsaid\tTwo.",
+		  "@:2: not a quote record" },
+		{ "Just a line of text.", "@:2: not a quote record" },
+		/* good, with empty columns */
+		{ "a\t-\t1\t2\t5\t9\tpartial\t\t\t", "" },
+		{ "a\t-\t1\t2\t5\t9\tmention\tBerg\t-\tTw\\o.",
+		  "@:2: a malformed escape in the quote column" },
+		{ "a\t-\t1\t2\t5\t9\tdirect\tBe\\rg\\\tsaid\tTwo.",
+		  "@:2: a malformed escape in the speaker column" },
+		/* the cue is not looked at */
+		{ "a\t-\t1\t2\t5\t9\tdirect\tBerg\ts\\aid\tTwo.", "" },
+	};
+	struct got	*g;
+	char		 in[512];
+	size_t		 i;
+	int		 n;
+
+	for (i = 0; i < TH_NELEM(t); i++) {
+		n = snprintf(in, sizeof(in), "a\t-\t1\t1\t0\t4\tdirect\tBerg\tsaid\tOne.\n"
+		    "%s\na\t-\t1\t3\t10\t16\tdirect\t-\t-\tThree.\n", t[i].line);
+		put(in, (size_t)n);
+		g = read_input_with(path, 0, true);
+		ck_assert_int_eq(g->rv, 0);
+		expect_err(g, path, t[i].err);
+		ck_assert_msg(g->failed == (t[i].err[0] != '\0'), "case %zu: failed %d", i,
+		    g->failed);
+		ck_assert_msg(g->na == 1 && g->np == (strstr(t[i].err, "not a") ? 2 : 3),
+		    "case %zu: %zu articles, %zu pieces", i, g->na, g->np);
+		ck_assert_str_eq(g->p[g->np - 1].text, "Three.");
+		ck_assert_str_eq(g->p[g->np - 1].speaker, "-");
+		got_free(g);
+	}
+}
+END_TEST
+
 /* Sentences to make news of: abbreviations, quotes, tabs, backslashes, line breaks,
  * invalid UTF-8 and NUL, so that records need every escape. */
 static const struct th_bytes news_sentences[] = {
@@ -948,7 +1234,7 @@ make_news(struct hs_buf *b, unsigned narts, unsigned maxpars, uint64_t seed)
 static void
 check_equivalence(const char *in, size_t n, const char *what)
 {
-	struct got	*raw, *raw7, *rec;
+	struct got	*raw, *raw7, *rec, *recq;
 	size_t		 i;
 
 	put(in, n);
@@ -963,6 +1249,12 @@ check_equivalence(const char *in, size_t n, const char *what)
 	    rec->kind);
 	TH_REQUIRE(rec->err[0] == '\0' && !rec->failed, "%s: records: %s", what, rec->err);
 	expect_same(raw, rec, SAME_WINDOWS, what);
+	/* text records read the same where quote records are welcome too */
+	recq = read_input_with(rpath, 0, true);
+	TH_REQUIRE(recq->err[0] == '\0' && !recq->failed, "%s: records: %s", what,
+	    recq->err);
+	expect_same(rec, recq, SAME_WINDOWS | SAME_CLEAN, what);
+	got_free(recq);
 	/* the records' clean flags are exact */
 	for (i = 0; i < rec->np; i++)
 		TH_REQUIRE(rec->p[i].clean == (hs_utf8_find_bad((const unsigned char *)
@@ -1328,6 +1620,10 @@ hs_input_suite(void)
 	tcase_add_test(tc, test_record_escapes);
 	tcase_add_test(tc, test_record_lines);
 	tcase_add_test(tc, test_record_long_line);
+	tcase_add_test(tc, test_quote_records);
+	tcase_add_test(tc, test_quote_pieces);
+	tcase_add_test(tc, test_quote_mixed);
+	tcase_add_test(tc, test_quote_bad_lines);
 	tcase_add_test(tc, test_equivalence);
 	tcase_add_test(tc, test_windows_raw);
 	tcase_add_test(tc, test_windows_records);
