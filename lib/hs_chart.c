@@ -170,9 +170,12 @@ write_bars(const struct hs_summary *s, struct hs_writer *w, size_t top, size_t w
 			hs_buf_puts(&w->buf, num);
 		}
 		/* Eighths of a column, rounded; a count above zero shows at least one. */
-		len8 = (unsigned long long)((long double)e->count * room * 8 / most + 0.5L);
+		len8 = most == 0 ? 0 :
+		    (unsigned long long)((long double)e->count * room * 8 / most + 0.5L);
 		if (len8 == 0 && e->count > 0)
 			len8 = 1;
+		if (len8 > room * 8)
+			len8 = room * 8;
 		while (len8 >= 8) {
 			hs_buf_puts(&w->buf, FULL_BLOCK);
 			len8 -= 8;
