@@ -21,6 +21,7 @@
 #include "hs_progress.h"
 #include "hs_record.h"
 #include "hs_summary.h"
+#include "hs_utf8.h"
 #include "hs_util.h"
 
 enum {
@@ -34,22 +35,23 @@ enum {
 
 /* The record kinds of hearsay(7) and their column names, for fields given by name. */
 struct kind {
-	const char	*name;
+	const char	*name;		/* as messages say it */
 	size_t		 ncols;
 	const char	*cols[10];
 };
 
 static const struct kind kinds[] = {
-	{ "text", 7, { "doc", "date", "par", "sent", "start", "end", "text" } },
-	{ "entity", 9, { "doc", "date", "par", "sent", "start", "end", "type", "name",
+	{ "a text record", 7, { "doc", "date", "par", "sent", "start", "end", "text" } },
+	{ "an entity record", 9, { "doc", "date", "par", "sent", "start", "end", "type", "name",
 	    "mention" } },
-	{ "quote", 10, { "doc", "date", "par", "sent", "start", "end", "kind", "speaker",
+	{ "a quote record", 10, { "doc", "date", "par", "sent", "start", "end", "kind", "speaker",
 	    "cue", "quote" } },
-	{ "quoted", 10, { "doc", "date", "par", "sent", "start", "end", "type", "name",
+	{ "a quoted record", 10, { "doc", "date", "par", "sent", "start", "end", "type", "name",
 	    "mention", "speaker" } },
 	/* A place record of no other kind: only the common columns have names. */
-	{ "place", 0, { "doc", "date", "par", "sent", "start", "end" } },
-	{ "count", 0, { "count" } },
+	{ "a place record", 0, { "doc", "date", "par", "sent", "start", "end" } },
+	/* Its columns are named only by the header of a partial. */
+	{ "a count summary", 0, { NULL } },
 };
 
 /* A field as given to -f, -g or -u: a column number, or a name to be resolved. */
@@ -74,6 +76,7 @@ struct lines {
 	size_t			 cap, pos, len;
 	unsigned long long	 lineno;
 	uint64_t		 bytes;
+	bool			 warned_utf8;
 	const char		*block;		/* lines_next's lines not yet given */
 	size_t			 blocklen;
 };
@@ -87,6 +90,7 @@ struct countrun {
 	bool			 resolved;	/* fields are columns now */
 	const struct kind	*kind;		/* of the first line; NULL: any TSV */
 	size_t			 maxcol;	/* the highest column a line must have */
+	bool			 split_all;	/* a field is each line's last */
 	bool			 single;	/* one key field, no group, no -u */
 	struct hs_summary	 sum;
 	bool			 started;	/* sum is initialised */
@@ -504,11 +508,35 @@ field_name(const struct countrun *r, const struct field *f)
 
 /* Turn the names of -f, -g and -u into columns, by the kind of the first line (at
  * where, "file:line"). */
+/* Without -f the key is each line's last field. */
+static void
+default_key(struct countrun *r)
+{
+	if (r->keys.n > 0)
+		return;
+	if ((r->keys.f = malloc(sizeof(*r->keys.f))) == NULL)
+		err(HS_EXIT_DATA, NULL);
+	r->keys.f[0].name = NULL;
+	r->keys.f[0].col = LAST_FIELD;
+	r->keys.n = 1;
+}
+
+/* Note a field's column in maxcol or split_all. */
+static void
+need_column(struct countrun *r, const struct field *f)
+{
+	if (f->col == LAST_FIELD)
+		r->split_all = true;
+	else if (f->col + 1 > r->maxcol)
+		r->maxcol = f->col + 1;
+}
+
 static int
 resolve(struct countrun *r, const char *where)
 {
 	size_t i;
 
+	default_key(r);
 	if (resolve_list(r, &r->keys, where) == -1 ||
 	    resolve_list(r, &r->groups, where) == -1 ||
 	    resolve_list(r, &r->distinct, where) == -1)
@@ -526,14 +554,13 @@ resolve(struct countrun *r, const char *where)
 		r->date_group = i;
 	}
 	r->maxcol = 0;
+	r->split_all = false;
 	for (i = 0; i < r->keys.n; i++)
-		if (r->keys.f[i].col + 1 > r->maxcol)
-			r->maxcol = r->keys.f[i].col + 1;
+		need_column(r, &r->keys.f[i]);
 	for (i = 0; i < r->groups.n; i++)
-		if (r->groups.f[i].col + 1 > r->maxcol)
-			r->maxcol = r->groups.f[i].col + 1;
-	if (r->distinct.n > 0 && r->distinct.f[0].col + 1 > r->maxcol)
-		r->maxcol = r->distinct.f[0].col + 1;
+		need_column(r, &r->groups.f[i]);
+	if (r->distinct.n > 0)
+		need_column(r, &r->distinct.f[0]);
 	r->resolved = true;
 	return 0;
 }
@@ -546,14 +573,7 @@ start_summary(struct countrun *r)
 	struct hs_summary_spec	 spec = { 0 };
 	size_t			 i;
 
-	if (r->keys.n == 0) {
-		struct field last = { NULL, LAST_FIELD };
-
-		if ((r->keys.f = malloc(sizeof(*r->keys.f))) == NULL)
-			err(HS_EXIT_DATA, NULL);
-		r->keys.f[0] = last;
-		r->keys.n = 1;
-	}
+	default_key(r);
 	spec.ngroups = r->groups.n;
 	spec.nkeys = r->keys.n;
 	if ((spec.names = reallocarray(NULL, spec.ngroups + spec.nkeys,
@@ -611,6 +631,21 @@ add_field(struct countrun *r, size_t nf, const struct field *f, bool bucket)
 		hs_buf_append(&r->key, period, n);
 	else
 		hs_buf_append(&r->key, r->fstart[c], r->flen[c]);
+}
+
+/* A new key or value must be UTF-8 without NUL, as hearsay records are: else it is
+ * warned about once per input, counted all the same, and written with its bad bytes
+ * escaped (hs_writer_escaped). Only new keys are looked at: the check costs nothing
+ * on the lines that count a key again. */
+static int
+check_utf8(struct lines *in, const char *s, size_t n)
+{
+	if (hs_utf8_find_bad((const unsigned char *)s, n) == n)
+		return 0;
+	if (!in->warned_utf8)
+		warnx("%s:%llu: invalid UTF-8", in->name, in->lineno);
+	in->warned_utf8 = true;
+	return -1;
 }
 
 /* A line with too few fields: warned once per input (*warned), not counted. */
@@ -676,9 +711,12 @@ count_lines_single(struct countrun *r, struct lines *in, const char *block,
 			hs_counter_prefetch(keys, batch[nb].hash);
 			nb++;
 		}
-		for (i = 0; i < nb; i++)
+		for (i = 0; i < nb; i++) {
 			hs_counter_add_hashed(keys, batch[i].key, batch[i].len,
 			    batch[i].hash, 1, &isnew);
+			if (isnew && check_utf8(in, batch[i].key, batch[i].len) == -1)
+				rv = -1;
+		}
 	}
 	return rv;
 }
@@ -690,7 +728,7 @@ count_line(struct countrun *r, struct lines *in, const char *line, size_t n,
 {
 	size_t		 nf, i, col;
 
-	nf = split_fields(r, line, n, r->maxcol);
+	nf = split_fields(r, line, n, r->split_all ? 0 : r->maxcol);
 	if (nf < r->maxcol)
 		goto short_line;
 	r->key.len = 0;
@@ -699,12 +737,15 @@ count_line(struct countrun *r, struct lines *in, const char *line, size_t n,
 		    i == r->date_group);
 	for (i = 0; i < r->keys.n; i++)
 		add_field(r, nf, &r->keys.f[i], false);
-	if (r->distinct.n == 0)
-		hs_summary_add(&r->sum, r->key.data, r->key.len, 1);
-	else {
+	if (r->distinct.n == 0) {
+		if (hs_summary_add(&r->sum, r->key.data, r->key.len, 1))
+			return check_utf8(in, r->key.data, r->key.len);
+	} else {
 		col = r->distinct.f[0].col == LAST_FIELD ? nf - 1 : r->distinct.f[0].col;
-		hs_summary_add_distinct(&r->sum, r->key.data, r->key.len, r->fstart[col],
-		    r->flen[col], 1);
+		if (hs_summary_add_distinct(&r->sum, r->key.data, r->key.len,
+		    r->fstart[col], r->flen[col], 1) && (check_utf8(in, r->key.data,
+		    r->key.len) == -1 || check_utf8(in, r->fstart[col], r->flen[col]) == -1))
+			return -1;
 	}
 	return 0;
 
@@ -772,7 +813,7 @@ merge_input(struct countrun *r, const char *path)
 	const char		*line;
 	size_t			 n;
 	bool			 warned = false;
-	int			 got, rv = 0;
+	int			 got, merged, rv = 0;
 
 	if (lines_open(&in, path) == -1)
 		return -1;
@@ -807,7 +848,13 @@ merge_input(struct countrun *r, const char *path)
 			hs_summary_init(&r->sum, &spec);
 			r->started = true;
 		}
-		if (hs_summary_merge_line(&r->sum, line, n) == -1) {
+		if ((merged = hs_summary_merge_line(&r->sum, line, n)) == -2) {
+			warnx("%s:%llu: a count above %llu", in.name, in.lineno,
+			    (unsigned long long)UINT64_MAX);
+			lines_close(&in);
+			exit(HS_EXIT_DATA);
+		}
+		if (merged == -1) {
 			if (!warned)
 				warnx("%s:%llu: not a line of %s", in.name, in.lineno,
 				    r->sum.spec.variable ? "a count summary" :

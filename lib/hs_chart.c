@@ -224,10 +224,12 @@ key_cmp(const void *a, const void *b)
 	    hs_counter_key(c, y), hs_counter_len(c, y));
 }
 
+/* A group that is no period of the summary's kind ("-", an impossible date) has no
+ * place on the time line: it counts in the key's total only. */
 static bool
-undated(const char *s, size_t n)
+undated(const struct hs_summary *s, const char *g, size_t n)
 {
-	return n == 1 && *s == '-';
+	return !hs_period_valid(s->spec.period, g, n);
 }
 
 /* Number the periods in time order, with the gaps between them filled when they are
@@ -316,7 +318,7 @@ write_sparklines(const struct hs_summary *s, struct hs_writer *w, size_t top,
 		uint32_t	 kn;
 
 		len = hs_counter_len(&s->keys, i);
-		if (!undated(k, g))
+		if (!undated(s, k, g))
 			hs_counter_add(&sp.periods, k, g, 0, &isnew);
 		g = g < len ? g + 1 : len;
 		kn = hs_counter_add(&sp.keys, k + g, len - g, 0, &isnew);
@@ -374,7 +376,7 @@ write_sparklines(const struct hs_summary *s, struct hs_writer *w, size_t top,
 
 		kg = g < len ? g + 1 : len;
 		r = row[hs_counter_find(&sp.keys, k + kg, len - kg)];
-		if (r == UINT32_MAX || undated(k, g))
+		if (r == UINT32_MAX || undated(s, k, g))
 			continue;
 		pnum = hs_counter_find(&sp.periods, k, g);
 		c = sp.pos[pnum] / run;

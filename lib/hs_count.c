@@ -154,6 +154,8 @@ hs_counter_add_hashed(struct hs_counter *c, const void *key, size_t len, uint64_
 		r = (struct hs_count_rec *)(void *)(c->arena.data +
 		    ((v & OFF_MASK) - 1) * REC_ALIGN);
 		if (r->len == len && memcmp(r + 1, key, len) == 0) {
+			if (r->count > UINT64_MAX - n)
+				errx(1, "a count above %llu", (unsigned long long)UINT64_MAX);
 			r->count += n;
 			*isnew = false;
 			return r->num;

@@ -38,8 +38,8 @@ void	 hs_counter_init(struct hs_counter *);
 void	 hs_counter_free(struct hs_counter *);
 uint64_t hs_count_hash(const void *, size_t);
 /* Add n to the count of key, which is made with a count of 0 when it is new (*isnew
- * then true), and return its number. Keys longer than 4 GiB, or more than
- * HS_COUNT_MAX_KEYS keys, are fatal. */
+ * then true), and return its number. Keys longer than 4 GiB, more than
+ * HS_COUNT_MAX_KEYS keys, or a count above UINT64_MAX are fatal. */
 uint32_t hs_counter_add(struct hs_counter *, const void *key, size_t len, uint64_t n,
 	     bool *isnew);
 /* hs_counter_add for a key whose hs_count_hash is known: a caller that hashes a

@@ -123,9 +123,21 @@ hs_writer_str_clean(struct hs_writer *w, const char *name, const char *s, size_t
 void
 hs_writer_escaped(struct hs_writer *w, const char *name, const char *s, size_t n)
 {
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 bad;
+	char			 hex[5];
+
 	field_prefix(w, name);
 	if (w->format == HS_FORMAT_TSV) {
-		hs_buf_append(&w->buf, s, n);
+		/* Escaped already; only bytes that are not UTF-8 (any TSV) need it. */
+		while ((bad = hs_utf8_find_bad(u, n)) < n) {
+			hs_buf_append(&w->buf, u, bad);
+			snprintf(hex, sizeof(hex), "\\x%02x", u[bad]);
+			hs_buf_append(&w->buf, hex, 4);
+			u += bad + 1;
+			n -= bad + 1;
+		}
+		hs_buf_append(&w->buf, u, n);
 		return;
 	}
 	w->decoded.len = 0;

@@ -141,53 +141,77 @@ hs_period_of(enum hs_period p, const char *s, size_t n, char *out)
 	return 0;
 }
 
-size_t
-hs_period_next(enum hs_period p, const char *s, size_t n, char *out)
+/* Parse a period as hs_period_of writes them: its year, and its day, week or month
+ * where it has one (*a, *b: month and day; week; month). */
+static bool
+parse_period(enum hs_period p, const char *s, size_t n, int *y, int *a, int *b)
 {
-	int y, m, d, w;
-
 	switch (p) {
 	case HS_PERIOD_NONE:
 	case HS_PERIOD_DAY:
-		if (!parse_date(s, n, &y, &m, &d))
-			return 0;
-		if (++d > month_days(y, m)) {
-			d = 1;
-			if (++m > 12) {
-				m = 1;
-				y++;
-			}
-		}
-		return y > 9999 ? 0 : (size_t)snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+		return parse_date(s, n, y, a, b);
 	case HS_PERIOD_WEEK:
 		if (n != 8 || s[4] != '-' || s[5] != 'W' || !digits(s, 4) ||
 		    !digits(s + 6, 2))
-			return 0;
-		y = number_at(s, 4);
-		w = number_at(s + 6, 2);
-		if (y < 1 || w < 1 || w > iso_weeks(y))
-			return 0;
-		if (++w > iso_weeks(y)) {
-			w = 1;
-			y++;
-		}
-		return y > 9999 ? 0 : (size_t)snprintf(out, 11, "%04d-W%02d", y, w);
+			return false;
+		*y = number_at(s, 4);
+		*a = number_at(s + 6, 2);
+		return *y >= 1 && *a >= 1 && *a <= iso_weeks(*y);
 	case HS_PERIOD_MONTH:
 		if (n != 7 || s[4] != '-' || !digits(s, 4) || !digits(s + 5, 2))
-			return 0;
-		y = number_at(s, 4);
-		m = number_at(s + 5, 2);
-		if (y < 1 || m < 1 || m > 12)
-			return 0;
-		if (++m > 12) {
-			m = 1;
+			return false;
+		*y = number_at(s, 4);
+		*a = number_at(s + 5, 2);
+		return *y >= 1 && *a >= 1 && *a <= 12;
+	case HS_PERIOD_YEAR:
+		if (n != 4 || !digits(s, 4))
+			return false;
+		*y = number_at(s, 4);
+		return *y >= 1;
+	}
+	return false;
+}
+
+bool
+hs_period_valid(enum hs_period p, const char *s, size_t n)
+{
+	int y, a, b;
+
+	return parse_period(p, s, n, &y, &a, &b);
+}
+
+size_t
+hs_period_next(enum hs_period p, const char *s, size_t n, char *out)
+{
+	int y, a = 0, b = 0;
+
+	if (!parse_period(p, s, n, &y, &a, &b))
+		return 0;
+	switch (p) {
+	case HS_PERIOD_NONE:
+	case HS_PERIOD_DAY:
+		if (++b > month_days(y, a)) {
+			b = 1;
+			if (++a > 12) {
+				a = 1;
+				y++;
+			}
+		}
+		return y > 9999 ? 0 : (size_t)snprintf(out, 11, "%04d-%02d-%02d", y, a, b);
+	case HS_PERIOD_WEEK:
+		if (++a > iso_weeks(y)) {
+			a = 1;
 			y++;
 		}
-		return y > 9999 ? 0 : (size_t)snprintf(out, 11, "%04d-%02d", y, m);
+		return y > 9999 ? 0 : (size_t)snprintf(out, 11, "%04d-W%02d", y, a);
+	case HS_PERIOD_MONTH:
+		if (++a > 12) {
+			a = 1;
+			y++;
+		}
+		return y > 9999 ? 0 : (size_t)snprintf(out, 11, "%04d-%02d", y, a);
 	case HS_PERIOD_YEAR:
-		if (n != 4 || !digits(s, 4) || (y = number_at(s, 4)) < 1 || y >= 9999)
-			return 0;
-		return (size_t)snprintf(out, 11, "%04d", y + 1);
+		return y >= 9999 ? 0 : (size_t)snprintf(out, 11, "%04d", y + 1);
 	}
 	return 0;
 }
@@ -243,15 +267,16 @@ hs_summary_free(struct hs_summary *s)
 	hs_buf_free(&s->scratch);
 }
 
-void
+bool
 hs_summary_add(struct hs_summary *s, const char *key, size_t len, uint64_t n)
 {
 	bool isnew;
 
 	hs_counter_add(&s->keys, key, len, n, &isnew);
+	return isnew;
 }
 
-void
+bool
 hs_summary_add_distinct(struct hs_summary *s, const char *key, size_t len,
     const char *value, size_t vlen, uint64_t n)
 {
@@ -265,6 +290,7 @@ hs_summary_add_distinct(struct hs_summary *s, const char *key, size_t len,
 	hs_counter_add(&s->pairs, s->scratch.data, s->scratch.len, n, &isnew);
 	if (isnew)
 		hs_counter_rec(&s->keys, k)->count++;
+	return isnew;
 }
 
 /* ---- partial summaries -------------------------------------------------------------- */
@@ -443,6 +469,14 @@ count_tabs(const char *s, size_t n)
 	return k;
 }
 
+static bool
+would_overflow(const struct hs_counter *c, const char *key, size_t len, uint64_t n)
+{
+	uint32_t i = hs_counter_find(c, key, len);
+
+	return i != UINT32_MAX && hs_counter_count(c, i) > UINT64_MAX - n;
+}
+
 int
 hs_summary_merge_line(struct hs_summary *s, const char *line, size_t n)
 {
@@ -462,6 +496,8 @@ hs_summary_merge_line(struct hs_summary *s, const char *line, size_t n)
 	line = tab + 1;
 	n -= i + 1;
 	if (s->spec.variable) {
+		if (would_overflow(&s->keys, line, n, count))
+			return -2;
 		hs_summary_add(s, line, n, count);
 		return 0;
 	}
@@ -469,6 +505,8 @@ hs_summary_merge_line(struct hs_summary *s, const char *line, size_t n)
 	if (count_tabs(line, n) != nfields - 1)
 		return -1;
 	if (s->spec.distinct == NULL) {
+		if (would_overflow(&s->keys, line, n, count))
+			return -2;
 		hs_summary_add(s, line, n, count);
 		return 0;
 	}
@@ -705,8 +743,11 @@ hs_summary_write_partial(const struct hs_summary *s, struct hs_writer *w)
 	uint32_t		*order, k;
 	size_t			 n, i;
 
-	hs_summary_header(&s->spec, &w->buf);
-	hs_buf_putc(&w->buf, '\n');
+	/* A merge of summaries without header gives one without header again. */
+	if (!s->spec.variable) {
+		hs_summary_header(&s->spec, &w->buf);
+		hs_buf_putc(&w->buf, '\n');
+	}
 	if (s->spec.distinct == NULL) {
 		hs_summary_write(s, w, 0);
 		return;

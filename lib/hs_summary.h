@@ -53,6 +53,8 @@ const char	*hs_period_name(enum hs_period);
  * length; 0 when s[0..n) is not a valid date, which is then kept as it is. Weeks are
  * ISO 8601 weeks, "2031-W07", of the ISO week-numbering year. */
 size_t		hs_period_of(enum hs_period, const char *s, size_t n, char *out);
+/* Whether s[0..n) is a period as hs_period_of writes them (a date for DAY). */
+bool		hs_period_valid(enum hs_period, const char *s, size_t n);
 /* The period after the one in s[0..n) (as hs_period_of writes them), written to out;
  * 0 when s is not a period of that kind. For gap filling in charts. */
 size_t		hs_period_next(enum hs_period, const char *s, size_t n, char *out);
@@ -62,10 +64,11 @@ void	hs_summary_init(struct hs_summary *, const struct hs_summary_spec *);
 void	hs_summary_free(struct hs_summary *);
 void	hs_summary_spec_free(struct hs_summary_spec *);
 
-/* Count n more records of a composite key. */
-void	hs_summary_add(struct hs_summary *, const char *key, size_t len, uint64_t n);
-/* Count n more records of a composite key with one value of the distinct field. */
-void	hs_summary_add_distinct(struct hs_summary *, const char *key, size_t len,
+/* Count n more records of a composite key; whether the key is new. */
+bool	hs_summary_add(struct hs_summary *, const char *key, size_t len, uint64_t n);
+/* Count n more records of a composite key with one value of the distinct field;
+ * whether the pair of key and value is new. */
+bool	hs_summary_add_distinct(struct hs_summary *, const char *key, size_t len,
 	    const char *value, size_t vlen, uint64_t n);
 
 /* The header line of a partial of this spec, without the newline, appended to b. */
@@ -79,7 +82,8 @@ int	hs_summary_parse_header(const char *line, size_t n, struct hs_summary_spec *
 bool	hs_summary_spec_adopt(struct hs_summary_spec *have,
 	    const struct hs_summary_spec *other);
 /* Add one line (without its newline) of a partial or an ordinary summary; -1 when it
- * is not a line of this spec: no count first, or the wrong number of fields. */
+ * is not a line of this spec (no count first, or the wrong number of fields), -2 when
+ * its count would take the key's count above UINT64_MAX. */
 int	hs_summary_merge_line(struct hs_summary *, const char *line, size_t n);
 
 /* The entries in output order: groups in byte order, most frequent first within a
@@ -94,7 +98,8 @@ int	hs_fields_cmp(const char *, size_t, const char *, size_t);
 
 /* Write the summary, at most top lines per group, as TSV or JSON. */
 void	hs_summary_write(const struct hs_summary *, struct hs_writer *, size_t top);
-/* Write it as a partial summary: the header line, then the lines a merge needs. */
+/* Write it as a partial summary: the header line, then the lines a merge needs. A
+ * merge of summaries without header (spec.variable) is written without one. */
 void	hs_summary_write_partial(const struct hs_summary *, struct hs_writer *);
 
 #endif
