@@ -321,6 +321,22 @@ hs_summary_header(const struct hs_summary_spec *spec, struct hs_buf *b)
 	hs_buf_puts(b, period_names[spec->period]);
 }
 
+/* Whether s[0..n) may be a column name: letters, digits, '_' and '-'. */
+static bool
+name_ok(const char *s, size_t n)
+{
+	if (n == 0)
+		return false;
+	while (n-- > 0) {
+		unsigned char c = (unsigned char)s[n];
+
+		if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') &&
+		    !(c >= '0' && c <= '9') && c != '_' && c != '-')
+			return false;
+	}
+	return true;
+}
+
 /* Split "name=a,b,c" (after checking name=) into names appended to *names. */
 static int
 parse_names(const char *f, size_t n, const char *label, char ***names, size_t *nnames)
@@ -337,7 +353,7 @@ parse_names(const char *f, size_t n, const char *label, char ***names, size_t *n
 	for (start = 0, i = 0; i <= n; i++) {
 		if (i < n && f[i] != ',')
 			continue;
-		if (i == start)
+		if (!name_ok(f + start, i - start))
 			return -1;
 		if ((p = reallocarray(*names, *nnames + 2, sizeof(char *))) == NULL)
 			err(1, NULL);
@@ -378,11 +394,14 @@ hs_summary_parse_header(const char *line, size_t n, struct hs_summary_spec *spec
 	if ((period = strndup(f[4] + 7, len[4] - 7)) == NULL)
 		err(1, NULL);
 	spec->period = hs_period_parse(period);
-	if (spec->period == HS_PERIOD_NONE && *period != '\0') {
+	if ((spec->period == HS_PERIOD_NONE && *period != '\0') ||
+	    strlen(period) != len[4] - 7) {
 		free(period);
 		goto bad;
 	}
 	free(period);
+	if (len[3] > 9 && !name_ok(f[3] + 9, len[3] - 9))
+		goto bad;
 	if (len[3] > 9 && (spec->distinct = strndup(f[3] + 9, len[3] - 9)) == NULL)
 		err(1, NULL);
 	spec->ngroups = ngroups;
