@@ -425,6 +425,7 @@ all_digits(const char *s, size_t n)
 static const struct kind *
 kind_of(const char *line, size_t n)
 {
+	static const char *const quote_kinds[] = { "direct", "partial", "mention" };
 	const char	*f[11], *end = line + n, *tab;
 	size_t		 len[11], ncols, i;
 
@@ -451,10 +452,9 @@ kind_of(const char *line, size_t n)
 		if (ncols == 10 && upper)
 			return &kinds[3];
 		if (ncols == 10)
-			for (i = 0; i < 3; i++)
-				if (len[6] == strlen(((const char *[]){ "direct", "partial",
-				    "mention" })[i]) && memcmp(f[6], ((const char *[]){ "direct",
-				    "partial", "mention" })[i], len[6]) == 0)
+			for (i = 0; i < sizeof(quote_kinds) / sizeof(quote_kinds[0]); i++)
+				if (len[6] == strlen(quote_kinds[i]) &&
+				    memcmp(f[6], quote_kinds[i], len[6]) == 0)
 					return &kinds[2];
 		return &kinds[4];
 	}
@@ -873,6 +873,18 @@ merge_input(struct countrun *r, const char *path)
 	return rv;
 }
 
+static void
+free_fields(struct fieldlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->f[i].name);
+	free(l->f);
+	l->f = NULL;
+	l->n = 0;
+}
+
 /* ---- output ----------------------------------------------------------------------- */
 
 static void
@@ -897,6 +909,9 @@ write_result(struct countrun *r)
 	if (hs_writer_close(&w) == -1)
 		hs_writer_fail();
 	hs_summary_free(&r->sum);
+	free_fields(&r->keys);
+	free_fields(&r->groups);
+	free_fields(&r->distinct);
 	hs_buf_free(&r->key);
 	free(r->fstart);
 	free(r->flen);
