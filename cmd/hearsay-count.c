@@ -100,6 +100,7 @@ struct countrun {
 	size_t			*flen;
 	size_t			 fcap;
 	struct hs_buf		 key;
+	struct hs_buf		 clean;		/* a line with its bad bytes escaped */
 	struct hs_progress	 progress;
 	uint64_t		 bytes_before;
 };
@@ -223,6 +224,7 @@ main(int argc, char *argv[])
 	paths = argc > 0 ? argv : stdin_only;
 
 	hs_buf_init(&run.key);
+	hs_buf_init(&run.clean);
 	hs_progress_init(&run.progress, progress, argc > 0 ?
 	    hs_progress_total(paths, nops) : 0);
 	for (i = 0; i < nops; i++)
@@ -633,21 +635,6 @@ add_field(struct countrun *r, size_t nf, const struct field *f, bool bucket)
 		hs_buf_append(&r->key, r->fstart[c], r->flen[c]);
 }
 
-/* A new key or value must be UTF-8 without NUL, as hearsay records are: else it is
- * warned about once per input, counted all the same, and written with its bad bytes
- * escaped (hs_writer_escaped). Only new keys are looked at: the check costs nothing
- * on the lines that count a key again. */
-static int
-check_utf8(struct lines *in, const char *s, size_t n)
-{
-	if (hs_utf8_find_bad((const unsigned char *)s, n) == n)
-		return 0;
-	if (!in->warned_utf8)
-		warnx("%s:%llu: invalid UTF-8", in->name, in->lineno);
-	in->warned_utf8 = true;
-	return -1;
-}
-
 /* A line with too few fields: warned once per input (*warned), not counted. */
 static void
 warn_short(struct countrun *r, const struct lines *in, const char *line, size_t n,
@@ -711,12 +698,9 @@ count_lines_single(struct countrun *r, struct lines *in, const char *block,
 			hs_counter_prefetch(keys, batch[nb].hash);
 			nb++;
 		}
-		for (i = 0; i < nb; i++) {
+		for (i = 0; i < nb; i++)
 			hs_counter_add_hashed(keys, batch[i].key, batch[i].len,
 			    batch[i].hash, 1, &isnew);
-			if (isnew && check_utf8(in, batch[i].key, batch[i].len) == -1)
-				rv = -1;
-		}
 	}
 	return rv;
 }
@@ -737,21 +721,67 @@ count_line(struct countrun *r, struct lines *in, const char *line, size_t n,
 		    i == r->date_group);
 	for (i = 0; i < r->keys.n; i++)
 		add_field(r, nf, &r->keys.f[i], false);
-	if (r->distinct.n == 0) {
-		if (hs_summary_add(&r->sum, r->key.data, r->key.len, 1))
-			return check_utf8(in, r->key.data, r->key.len);
-	} else {
+	if (r->distinct.n == 0)
+		hs_summary_add(&r->sum, r->key.data, r->key.len, 1);
+	else {
 		col = r->distinct.f[0].col == LAST_FIELD ? nf - 1 : r->distinct.f[0].col;
-		if (hs_summary_add_distinct(&r->sum, r->key.data, r->key.len,
-		    r->fstart[col], r->flen[col], 1) && (check_utf8(in, r->key.data,
-		    r->key.len) == -1 || check_utf8(in, r->fstart[col], r->flen[col]) == -1))
-			return -1;
+		hs_summary_add_distinct(&r->sum, r->key.data, r->key.len, r->fstart[col],
+		    r->flen[col], 1);
 	}
 	return 0;
 
 short_line:
 	warn_short(r, in, line, n, warned);
 	return -1;
+}
+
+/* Append s[0..n) to b with every NUL and every byte that is not part of valid UTF-8
+ * written \xHH, as hearsay(7) escapes them; the rest, escapes included, as it is. */
+static void
+escape_bad_bytes(struct hs_buf *b, const char *s, size_t n)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 bad;
+	char			 hex[5];
+
+	while ((bad = hs_utf8_find_bad(u, n)) < n) {
+		hs_buf_append(b, u, bad);
+		snprintf(hex, sizeof(hex), "\\x%02x", u[bad]);
+		hs_buf_append(b, hex, 4);
+		u += bad + 1;
+		n -= bad + 1;
+	}
+	hs_buf_append(b, u, n);
+}
+
+/* A block that holds bytes that are not UTF-8 (any TSV): each line is counted as
+ * hearsay(7) would have escaped it, so a key is the same whether its bytes came raw or
+ * escaped, and the summary is UTF-8. Warned once per input. */
+static int
+count_unclean(struct countrun *r, struct lines *in, const char *block, size_t blen,
+    bool *warned)
+{
+	const char	*line;
+	size_t		 n;
+	int		 rv = 0;
+
+	while (blen > 0) {
+		line = cut_line(&block, &blen, &n);
+		in->lineno++;
+		if (hs_utf8_find_bad((const unsigned char *)line, n) < n) {
+			if (!in->warned_utf8)
+				warnx("%s:%llu: invalid UTF-8", in->name, in->lineno);
+			in->warned_utf8 = true;
+			rv = -1;
+			r->clean.len = 0;
+			escape_bad_bytes(&r->clean, line, n);
+			line = r->clean.data;
+			n = r->clean.len;
+		}
+		if (count_line(r, in, line, n, warned) == -1)
+			rv = -1;
+	}
+	return rv;
 }
 
 static int
@@ -783,7 +813,10 @@ count_input(struct countrun *r, const char *path)
 			free(where);
 			start_summary(r);
 		}
-		if (r->single) {
+		if (hs_utf8_find_bad((const unsigned char *)block, blen) < blen) {
+			if (count_unclean(r, &in, block, blen, &warned) == -1)
+				rv = -1;
+		} else if (r->single) {
 			if (count_lines_single(r, &in, block, blen, &warned) == -1)
 				rv = -1;
 		} else
@@ -840,6 +873,16 @@ merge_input(struct countrun *r, const char *path)
 			}
 			hs_summary_spec_free(&spec);
 			continue;
+		}
+		if (hs_utf8_find_bad((const unsigned char *)line, n) < n) {
+			if (!in.warned_utf8)
+				warnx("%s:%llu: invalid UTF-8", in.name, in.lineno);
+			in.warned_utf8 = true;
+			rv = -1;
+			r->clean.len = 0;
+			escape_bad_bytes(&r->clean, line, n);
+			line = r->clean.data;
+			n = r->clean.len;
 		}
 		if (!r->started) {
 			/* An ordinary summary: a count, then key fields. */
@@ -913,6 +956,7 @@ write_result(struct countrun *r)
 	free_fields(&r->groups);
 	free_fields(&r->distinct);
 	hs_buf_free(&r->key);
+	hs_buf_free(&r->clean);
 	free(r->fstart);
 	free(r->flen);
 	free(r->spec_from);

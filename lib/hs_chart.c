@@ -165,7 +165,7 @@ write_bars(const struct hs_summary *s, struct hs_writer *w, size_t top, size_t w
 		{
 			char num[32];
 
-			snprintf(num, sizeof(num), "  %*llu  ", (int)cw,
+			snprintf(num, sizeof(num), "  %*llu", (int)cw,
 			    (unsigned long long)e->count);
 			hs_buf_puts(&w->buf, num);
 		}
@@ -176,6 +176,8 @@ write_bars(const struct hs_summary *s, struct hs_writer *w, size_t top, size_t w
 			len8 = 1;
 		if (len8 > room * 8)
 			len8 = room * 8;
+		if (len8 > 0)
+			hs_buf_puts(&w->buf, "  ");
 		while (len8 >= 8) {
 			hs_buf_puts(&w->buf, FULL_BLOCK);
 			len8 -= 8;

@@ -425,13 +425,11 @@ bad:
 	return -1;
 }
 
-/* A name made without knowing the input's kind: "key" for each line's last field,
- * "f8" for a field given by number. A shard with no records has only such names. */
+/* A name made without knowing the input's kind: "f8" for a field given by number.
+ * A shard with no records has only such names for its numbered fields. */
 static bool
 placeholder(const char *name)
 {
-	if (strcmp(name, "key") == 0)
-		return true;
 	if (*name++ != 'f' || *name == '\0')
 		return false;
 	while (*name >= '0' && *name <= '9')
@@ -456,7 +454,9 @@ hs_summary_spec_adopt(struct hs_summary_spec *have, const struct hs_summary_spec
 
 		if (*mine == NULL || strcmp(*mine, theirs) == 0)
 			continue;
-		if (!placeholder(*mine) && !placeholder(theirs))
+		/* A placeholder stands for a column of some kind, never for another
+		 * column number. */
+		if (placeholder(*mine) == placeholder(theirs))
 			return false;
 	}
 	/* Compatible: take the real names where this spec had placeholders. */
@@ -496,6 +496,20 @@ would_overflow(const struct hs_counter *c, const char *key, size_t len, uint64_t
 	return i != UINT32_MAX && hs_counter_count(c, i) > UINT64_MAX - n;
 }
 
+static bool
+would_overflow_pair(struct hs_summary *s, const char *key, size_t len,
+    const char *value, size_t vlen, uint64_t n)
+{
+	uint32_t k = hs_counter_find(&s->keys, key, len);
+
+	if (k == UINT32_MAX)
+		return false;
+	s->scratch.len = 0;
+	hs_buf_append(&s->scratch, &k, sizeof(k));
+	hs_buf_append(&s->scratch, value, vlen);
+	return would_overflow(&s->pairs, s->scratch.data, s->scratch.len, n);
+}
+
 int
 hs_summary_merge_line(struct hs_summary *s, const char *line, size_t n)
 {
@@ -530,6 +544,9 @@ hs_summary_merge_line(struct hs_summary *s, const char *line, size_t n)
 		return 0;
 	}
 	value = memrchr(line, '\t', n);
+	if (would_overflow_pair(s, line, (size_t)(value - line), value + 1,
+	    n - (size_t)(value - line) - 1, count))
+		return -2;
 	hs_summary_add_distinct(s, line, (size_t)(value - line), value + 1,
 	    n - (size_t)(value - line) - 1, count);
 	return 0;

@@ -4,7 +4,9 @@
  *
  * A summary counts composite keys: the group fields and then the key fields of a
  * record, joined by tabs, exactly as they are written after the count. Fields never
- * hold a tab, so the composite splits back into its fields. */
+ * hold a tab, so the composite splits back into its fields. Fields are hearsay(7)
+ * fields, UTF-8 without NUL: a caller escapes other bytes first (hearsay-count does),
+ * so that a key is counted as what it is written as. */
 #ifndef HS_SUMMARY_H
 #define HS_SUMMARY_H
 
@@ -76,9 +78,9 @@ void	hs_summary_header(const struct hs_summary_spec *, struct hs_buf *b);
 /* Parse a header line (without its newline) into spec; -1 when it is not one. */
 int	hs_summary_parse_header(const char *line, size_t n, struct hs_summary_spec *);
 /* Whether the partials of two specs merge: the same fields and options, and the same
- * names, except where one side has a placeholder ("key", "f8": a shard that had no
- * records to learn its column names from). The names of `have` are completed from
- * `other`. */
+ * names, except where one side has a placeholder ("f8": a shard that had no records
+ * to learn its column names from) and the other a real name. The names of `have`
+ * are completed from `other`. */
 bool	hs_summary_spec_adopt(struct hs_summary_spec *have,
 	    const struct hs_summary_spec *other);
 /* Add one line (without its newline) of a partial or an ordinary summary; -1 when it

@@ -338,7 +338,7 @@ draw_zero_count(void *arg)
 	add(&s, "y", 0);
 	add(&s, "x", 0);
 	got = draw(&s, 0, 40);
-	if (strcmp(got, "x  0  \ny  0  \n") != 0)
+	if (strcmp(got, "x  0\ny  0\n") != 0)
 		_exit(1);
 	free(got);
 	add(&s, "z", 1);
@@ -347,7 +347,7 @@ draw_zero_count(void *arg)
 	hs_buf_init(&want);
 	put(&want, "z  1  ");
 	put_bar(&want, 14, 0);
-	put(&want, "x  0  \ny  0  \n");
+	put(&want, "x  0\ny  0\n");
 	_exit(strcmp(got, text(&want)) == 0 ? 0 : 2);
 }
 
