@@ -587,12 +587,30 @@ hs_summary_group_len(const struct hs_summary *s, uint32_t i)
 	return (size_t)(p - k) - 1;
 }
 
-/* qsort has no argument for its comparison; the order is made by one thread. The
- * counts are copied into one dense array, so that comparisons settled by the count
- * (most of them) read no record of a large table. */
+/* qsort has no argument for its comparison; the order is made by one thread. What a
+ * comparison needs first is copied into dense arrays: the counts, and the first 8
+ * bytes of the group and of the key as big-endian numbers with a tab as 0, an image
+ * that keeps hs_fields_cmp's order. Most comparisons end there, without reading the
+ * records of a large table; equal prefixes fall back to the fields themselves. */
 static const struct hs_summary	*order_summary;
 static const uint32_t		*order_glen;
 static const uint64_t		*order_count;
+static const uint64_t		*order_gprefix;
+static const uint64_t		*order_kprefix;
+
+static uint64_t
+order_prefix(const char *s, size_t n)
+{
+	uint64_t	 v = 0;
+	size_t		 i;
+
+	for (i = 0; i < 8; i++) {
+		unsigned char c = i < n ? (unsigned char)s[i] : 0;
+
+		v = v << 8 | (c == '\t' ? 0 : c);
+	}
+	return v;
+}
 
 static int
 order_cmp(const void *pa, const void *pb)
@@ -604,6 +622,8 @@ order_cmp(const void *pa, const void *pb)
 	int			 r;
 
 	if (order_glen != NULL) {
+		if (order_gprefix[a] != order_gprefix[b])
+			return order_gprefix[a] < order_gprefix[b] ? -1 : 1;
 		ka = hs_counter_key(c, a);
 		kb = hs_counter_key(c, b);
 		if ((r = hs_fields_cmp(ka, order_glen[a], kb, order_glen[b])) != 0)
@@ -613,6 +633,8 @@ order_cmp(const void *pa, const void *pb)
 	}
 	if (order_count[a] != order_count[b])
 		return order_count[a] > order_count[b] ? -1 : 1;
+	if (order_kprefix[a] != order_kprefix[b])
+		return order_kprefix[a] < order_kprefix[b] ? -1 : 1;
 	ka = hs_counter_key(c, a);
 	kb = hs_counter_key(c, b);
 	return hs_fields_cmp(ka + ga, hs_counter_len(c, a) - ga, kb + gb,
@@ -623,30 +645,42 @@ uint32_t *
 hs_summary_order(const struct hs_summary *s, size_t top, size_t *n)
 {
 	const struct hs_counter	*c = &s->keys;
-	size_t			 total = hs_counter_size(c), i, kept, ingroup;
+	size_t			 total = hs_counter_size(c), i, kept, ingroup, g, len;
 	uint32_t		*order, *glen = NULL, prev = 0;
-	uint64_t		*count;
+	uint64_t		*count, *kprefix, *gprefix = NULL;
+	const char		*k;
 
 	if ((order = reallocarray(NULL, total + 1, sizeof(*order))) == NULL ||
-	    (count = reallocarray(NULL, total + 1, sizeof(*count))) == NULL)
+	    (count = reallocarray(NULL, total + 1, sizeof(*count))) == NULL ||
+	    (kprefix = reallocarray(NULL, total + 1, sizeof(*kprefix))) == NULL)
+		err(1, NULL);
+	if (s->spec.ngroups > 0 &&
+	    ((glen = reallocarray(NULL, total + 1, sizeof(*glen))) == NULL ||
+	    (gprefix = reallocarray(NULL, total + 1, sizeof(*gprefix))) == NULL))
 		err(1, NULL);
 	for (i = 0; i < total; i++) {
 		order[i] = (uint32_t)i;
 		count[i] = hs_counter_count(c, (uint32_t)i);
-	}
-	if (s->spec.ngroups > 0) {
-		if ((glen = reallocarray(NULL, total + 1, sizeof(*glen))) == NULL)
-			err(1, NULL);
-		for (i = 0; i < total; i++)
-			glen[i] = (uint32_t)hs_summary_group_len(s, (uint32_t)i);
+		k = hs_counter_key(c, (uint32_t)i);
+		len = hs_counter_len(c, (uint32_t)i);
+		g = 0;
+		if (glen != NULL) {
+			g = hs_summary_group_len(s, (uint32_t)i);
+			glen[i] = (uint32_t)g;
+			gprefix[i] = order_prefix(k, g);
+			g = g < len ? g + 1 : len;
+		}
+		kprefix[i] = order_prefix(k + g, len - g);
 	}
 	order_summary = s;
 	order_glen = glen;
 	order_count = count;
+	order_gprefix = gprefix;
+	order_kprefix = kprefix;
 	qsort(order, total, sizeof(*order), order_cmp);
 	order_summary = NULL;
 	order_glen = NULL;
-	order_count = NULL;
+	order_count = order_gprefix = order_kprefix = NULL;
 
 	for (kept = 0, ingroup = 0, i = 0; i < total; i++) {
 		uint32_t cur = order[i];
@@ -660,6 +694,8 @@ hs_summary_order(const struct hs_summary *s, size_t top, size_t *n)
 	}
 	free(glen);
 	free(count);
+	free(gprefix);
+	free(kprefix);
 	*n = kept;
 	return order;
 }
