@@ -784,6 +784,16 @@ count_unclean(struct countrun *r, struct lines *in, const char *block, size_t bl
 	return rv;
 }
 
+/* Close an input whose lines are all read; rv, the input's result, is returned. */
+static int
+finish_input(struct countrun *r, struct lines *in, int rv)
+{
+	r->bytes_before += in->bytes;
+	hs_progress_update(&r->progress, r->bytes_before);
+	lines_close(in);
+	return rv;
+}
+
 static int
 count_input(struct countrun *r, const char *path)
 {
@@ -828,12 +838,7 @@ count_input(struct countrun *r, const char *path)
 			}
 		hs_progress_update(&r->progress, r->bytes_before + in.bytes);
 	}
-	if (got == -1)
-		rv = -1;
-	r->bytes_before += in.bytes;
-	hs_progress_update(&r->progress, r->bytes_before);
-	lines_close(&in);
-	return rv;
+	return finish_input(r, &in, got == -1 ? -1 : rv);
 }
 
 /* ---- merging ---------------------------------------------------------------------- */
@@ -908,12 +913,7 @@ merge_input(struct countrun *r, const char *path)
 		if ((in.lineno & 0xFFFF) == 0)
 			hs_progress_update(&r->progress, r->bytes_before + in.bytes);
 	}
-	if (got == -1)
-		rv = -1;
-	r->bytes_before += in.bytes;
-	hs_progress_update(&r->progress, r->bytes_before);
-	lines_close(&in);
-	return rv;
+	return finish_input(r, &in, got == -1 ? -1 : rv);
 }
 
 static void

@@ -718,15 +718,6 @@ numeric_name(const char *name)
 	    strcmp(name, "start") == 0 || strcmp(name, "end") == 0;
 }
 
-static bool
-all_digits(const char *s, size_t n)
-{
-	while (n-- > 0)
-		if (s[n] < '0' || s[n] > '9')
-			return false;
-	return true;
-}
-
 static void
 put_json_number(struct hs_writer *w, const char *name, const char *s, size_t n)
 {
@@ -760,7 +751,7 @@ write_fields(struct hs_writer *w, const struct hs_summary_spec *spec, const char
 		    optional_name(name))
 			hs_writer_optstr(w, name, "-");
 		else if (w->format == HS_FORMAT_JSON && numeric_name(name) &&
-		    tab - k > 0 && tab - k <= 19 && all_digits(k, (size_t)(tab - k)))
+		    tab - k > 0 && tab - k <= 19 && digits(k, (size_t)(tab - k)))
 			put_json_number(w, name, k, (size_t)(tab - k));
 		else
 			hs_writer_escaped(w, name, k, (size_t)(tab - k));
