@@ -3,7 +3,10 @@
  * that misses reads one cache line and usually stops at the first empty slot, and a
  * probe that hits reads one record, count and key together. The table doubles when
  * half full; growing hashes the keys again, reading the arena in order. */
+#include <sys/mman.h>
+
 #include <err.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +18,7 @@
 #define REC_ALIGN	8
 
 static void	grow_slots(struct hs_counter *);
+static void	ask_huge_pages(void *, size_t);
 
 void
 hs_counter_init(struct hs_counter *c)
@@ -82,6 +86,25 @@ hs_count_hash(const void *key, size_t len)
 	return h ^ (h >> 31);
 }
 
+/* A large table is read at random: ask for huge pages, so that its lookups do not also
+ * miss the TLB. Only the 2 MiB-aligned inside of the block can have them; an advice
+ * the kernel does not take costs nothing. */
+static void
+ask_huge_pages(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	const uintptr_t	 huge = (uintptr_t)2 << 20;
+	uintptr_t	 start = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+	uintptr_t	 end = ((uintptr_t)p + n) & ~(huge - 1);
+
+	if (end > start)
+		(void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+	(void)p;
+	(void)n;
+#endif
+}
+
 static inline uint64_t
 slot_of(uint64_t h, uint64_t off)
 {
@@ -100,6 +123,7 @@ grow_slots(struct hs_counter *c)
 	if ((c->slots = calloc(nold * 2, sizeof(*c->slots))) == NULL)
 		err(1, NULL);
 	c->mask = nold * 2 - 1;
+	ask_huge_pages(c->slots, nold * 2 * sizeof(*c->slots));
 	for (i = 0; i < c->nkeys; i++) {
 		h = hs_count_hash(hs_counter_key(c, (uint32_t)i),
 		    hs_counter_len(c, (uint32_t)i));
@@ -179,7 +203,10 @@ hs_counter_add_hashed(struct hs_counter *c, const void *key, size_t len, uint64_
 	if (off / REC_ALIGN + 1 > OFF_MASK)
 		errx(1, "more than %llu bytes of keys", (unsigned long long)OFF_MASK);
 	size = (sizeof(*r) + len + REC_ALIGN - 1) / REC_ALIGN * REC_ALIGN;
-	hs_buf_reserve(&c->arena, size);
+	if (c->arena.cap - c->arena.len < size) {
+		hs_buf_reserve(&c->arena, size);
+		ask_huge_pages(c->arena.data, c->arena.cap);
+	}
 	r = (struct hs_count_rec *)(void *)(c->arena.data + off);
 	r->count = n;
 	r->len = (uint32_t)len;

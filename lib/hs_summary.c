@@ -773,7 +773,13 @@ hs_summary_write(const struct hs_summary *s, struct hs_writer *w, size_t top)
 
 		hs_writer_begin(w);
 		hs_writer_uint(w, "count", e->count);
-		write_fields(w, &s->spec, hs_counter_key(&s->keys, order[i]), e->len);
+		/* In TSV the composite key is the rest of the line as it stands. */
+		if (w->format == HS_FORMAT_TSV)
+			hs_writer_escaped(w, NULL, hs_counter_key(&s->keys, order[i]),
+			    e->len);
+		else
+			write_fields(w, &s->spec, hs_counter_key(&s->keys, order[i]),
+			    e->len);
 		hs_writer_end(w);
 	}
 	free(order);
