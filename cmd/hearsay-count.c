@@ -36,22 +36,34 @@ enum {
 /* The record kinds of hearsay(7) and their column names, for fields given by name. */
 struct kind {
 	const char	*name;		/* as messages say it */
-	size_t		 ncols;
 	const char	*cols[10];
 };
 
+enum {
+	KIND_TEXT,
+	KIND_ENTITY,
+	KIND_QUOTE,
+	KIND_QUOTED,
+	KIND_PLACE,
+	KIND_COUNT
+};
+
 static const struct kind kinds[] = {
-	{ "a text record", 7, { "doc", "date", "par", "sent", "start", "end", "text" } },
-	{ "an entity record", 9, { "doc", "date", "par", "sent", "start", "end", "type", "name",
-	    "mention" } },
-	{ "a quote record", 10, { "doc", "date", "par", "sent", "start", "end", "kind", "speaker",
-	    "cue", "quote" } },
-	{ "a quoted record", 10, { "doc", "date", "par", "sent", "start", "end", "type", "name",
-	    "mention", "speaker" } },
+	[KIND_TEXT] = { "a text record",
+	    { "doc", "date", "par", "sent", "start", "end", "text" } },
+	[KIND_ENTITY] = { "an entity record",
+	    { "doc", "date", "par", "sent", "start", "end", "type", "name", "mention" } },
+	[KIND_QUOTE] = { "a quote record",
+	    { "doc", "date", "par", "sent", "start", "end", "kind", "speaker", "cue",
+	    "quote" } },
+	[KIND_QUOTED] = { "a quoted record",
+	    { "doc", "date", "par", "sent", "start", "end", "type", "name", "mention",
+	    "speaker" } },
 	/* A place record of no other kind: only the common columns have names. */
-	{ "a place record", 0, { "doc", "date", "par", "sent", "start", "end" } },
+	[KIND_PLACE] = { "a place record",
+	    { "doc", "date", "par", "sent", "start", "end" } },
 	/* Its columns are named only by the header of a partial. */
-	{ "a count summary", 0, { NULL } },
+	[KIND_COUNT] = { "a count summary", { NULL } },
 };
 
 /* A field as given to -f, -g or -u: a column number, or a name to be resolved. */
@@ -448,20 +460,20 @@ kind_of(const char *line, size_t n)
 		bool upper = len[6] > 0 && f[6][0] >= 'A' && f[6][0] <= 'Z';
 
 		if (ncols == 7)
-			return &kinds[0];
+			return &kinds[KIND_TEXT];
 		if (ncols == 9 && upper)
-			return &kinds[1];
+			return &kinds[KIND_ENTITY];
 		if (ncols == 10 && upper)
-			return &kinds[3];
+			return &kinds[KIND_QUOTED];
 		if (ncols == 10)
 			for (i = 0; i < sizeof(quote_kinds) / sizeof(quote_kinds[0]); i++)
 				if (len[6] == strlen(quote_kinds[i]) &&
 				    memcmp(f[6], quote_kinds[i], len[6]) == 0)
-					return &kinds[2];
-		return &kinds[4];
+					return &kinds[KIND_QUOTE];
+		return &kinds[KIND_PLACE];
 	}
 	if (all_digits(f[0], len[0]))
-		return &kinds[5];
+		return &kinds[KIND_COUNT];
 	return NULL;
 }
 
@@ -508,8 +520,6 @@ field_name(const struct countrun *r, const struct field *f)
 	return s;
 }
 
-/* Turn the names of -f, -g and -u into columns, by the kind of the first line (at
- * where, "file:line"). */
 /* Without -f the key is each line's last field. */
 static void
 default_key(struct countrun *r)
@@ -533,6 +543,8 @@ need_column(struct countrun *r, const struct field *f)
 		r->maxcol = f->col + 1;
 }
 
+/* Turn the names of -f, -g and -u into columns, by the kind of the first line (at
+ * where, "file:line"). */
 static int
 resolve(struct countrun *r, const char *where)
 {
@@ -568,7 +580,7 @@ resolve(struct countrun *r, const char *where)
 }
 
 /* The summary's spec: names of the resolved fields. Without input, fields given by
- * number are named "fN" (see hs_summary_spec_compatible). */
+ * number are named "fN" (see hs_summary_spec_adopt). */
 static void
 start_summary(struct countrun *r)
 {
