@@ -198,8 +198,7 @@ struct spark {
 	size_t			*pos;		/* period number -> place in the series */
 	size_t			 nseries;	/* periods from the first to the last */
 	char			*first, *last;
-	struct hs_counter	 keys;		/* a key part -> its number */
-	uint64_t		*total;
+	struct hs_counter	 keys;		/* a key part -> its total */
 };
 
 static const struct spark *spark_sort;
@@ -220,8 +219,8 @@ key_cmp(const void *a, const void *b)
 	const struct hs_counter *c = &spark_sort->keys;
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
 
-	if (spark_sort->total[x] != spark_sort->total[y])
-		return spark_sort->total[x] > spark_sort->total[y] ? -1 : 1;
+	if (hs_counter_count(c, x) != hs_counter_count(c, y))
+		return hs_counter_count(c, x) > hs_counter_count(c, y) ? -1 : 1;
 	return hs_fields_cmp(hs_counter_key(c, x), hs_counter_len(c, x),
 	    hs_counter_key(c, y), hs_counter_len(c, y));
 }
@@ -313,34 +312,24 @@ write_sparklines(const struct hs_summary *s, struct hs_writer *w, size_t top,
 
 	hs_counter_init(&sp.periods);
 	hs_counter_init(&sp.keys);
-	/* Each entry is "period<TAB>key": number the periods and the keys. */
+	/* Each entry is "period<TAB>key": number the periods, and count each key's
+	 * total over them all. */
 	for (i = 0; i < hs_counter_size(&s->keys); i++) {
 		const char	*k = hs_counter_key(&s->keys, (uint32_t)i);
 		size_t		 g = hs_summary_group_len(s, (uint32_t)i), len;
-		uint32_t	 kn;
 
 		len = hs_counter_len(&s->keys, i);
 		if (!undated(s, k, g))
 			hs_counter_add(&sp.periods, k, g, 0, &isnew);
 		g = g < len ? g + 1 : len;
-		kn = hs_counter_add(&sp.keys, k + g, len - g, 0, &isnew);
-		(void)kn;
+		hs_counter_add(&sp.keys, k + g, len - g, hs_counter_count(&s->keys,
+		    (uint32_t)i), &isnew);
 	}
 	number_periods(&sp);
 	nk = hs_counter_size(&sp.keys);
-	if ((sp.total = calloc(nk + 1, sizeof(*sp.total))) == NULL ||
-	    (korder = reallocarray(NULL, nk + 1, sizeof(*korder))) == NULL ||
+	if ((korder = reallocarray(NULL, nk + 1, sizeof(*korder))) == NULL ||
 	    (row = reallocarray(NULL, nk + 1, sizeof(*row))) == NULL)
 		err(1, NULL);
-	for (i = 0; i < hs_counter_size(&s->keys); i++) {
-		const char	*k = hs_counter_key(&s->keys, (uint32_t)i);
-		size_t		 g = hs_summary_group_len(s, (uint32_t)i);
-		size_t		 len = hs_counter_len(&s->keys, i);
-
-		g = g < len ? g + 1 : len;
-		sp.total[hs_counter_find(&sp.keys, k + g, len - g)] +=
-		    hs_counter_count(&s->keys, (uint32_t)i);
-	}
 	for (i = 0; i < nk; i++)
 		korder[i] = (uint32_t)i;
 	spark_sort = &sp;
@@ -363,7 +352,7 @@ write_sparklines(const struct hs_summary *s, struct hs_writer *w, size_t top,
 	}
 	if (lw > limit)
 		lw = limit > 1 ? limit : 1;
-	cw = digits_of(nshow > 0 ? sp.total[korder[0]] : 0);
+	cw = digits_of(nshow > 0 ? hs_counter_count(&sp.keys, korder[0]) : 0);
 	room = width > lw + cw + 4 + 10 ? width - lw - cw - 4 : 10;
 	/* Equal runs of periods make one column: the fewest that fit the room. */
 	run = sp.nseries > room ? (sp.nseries + room - 1) / room : 1;
@@ -419,7 +408,7 @@ write_sparklines(const struct hs_summary *s, struct hs_writer *w, size_t top,
 			    (size_t)(((long double)v * 8 + most - 1) / most)]);
 		}
 		snprintf(num, sizeof(num), "  %*llu\n", (int)cw,
-		    (unsigned long long)sp.total[kn]);
+		    (unsigned long long)hs_counter_count(&sp.keys, kn));
 		hs_buf_puts(&w->buf, num);
 		flush_some(w);
 	}
@@ -427,7 +416,6 @@ write_sparklines(const struct hs_summary *s, struct hs_writer *w, size_t top,
 	free(cells);
 	free(row);
 	free(korder);
-	free(sp.total);
 	free(sp.pos);
 	free(sp.first);
 	free(sp.last);
