@@ -1,10 +1,13 @@
 /* hs_chart.c: charts of count summaries; see hs_chart.h and hearsay-count(1).
  * Widths are counted in code points: right for the Latin, Greek and Cyrillic names
  * of news text, too narrow for wide (East Asian) characters. */
+#include <sys/ioctl.h>
+
 #include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hs_chart.h"
 
@@ -25,12 +28,18 @@ size_t
 hs_chart_width(void)
 {
 	const char	*s = getenv("COLUMNS"), *errstr;
+	struct winsize	 ws;
 	long long	 v;
 
-	if (s == NULL || *s == '\0')
-		return 80;
-	v = strtonum(s, 1, 100000, &errstr);
-	return errstr != NULL ? 80 : (size_t)v;
+	if (s != NULL && *s != '\0') {
+		v = strtonum(s, 1, 100000, &errstr);
+		if (errstr == NULL)
+			return (size_t)v;
+	}
+	/* Shells keep COLUMNS to themselves unless told to export it. */
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
 }
 
 /* Code points in s[0..n). */

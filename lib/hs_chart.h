@@ -9,7 +9,8 @@
 #include "hs_record.h"
 #include "hs_summary.h"
 
-/* The width charts are drawn to: $COLUMNS when it is a positive number, else 80. */
+/* The width charts are drawn to: $COLUMNS when it is a positive number, else the
+ * width of the terminal on standard output, else 80. */
 size_t	hs_chart_width(void);
 /* Draw the summary, at most top keys per group (bars) or in all (sparklines; 0: all),
  * width columns wide, into the writer's buffer. */
