@@ -942,11 +942,18 @@ is_calendar(const struct hs_tagger *tg, size_t i)
 /* ------------------------------------------------------------------------------ */
 /* Mentions */
 
+/* Copy s[0..n) into the arena. s may be a string of the arena itself (a name copied
+ * for an acronym): it is found again after the arena grows, which may move it. */
 static uint32_t
 arena_add(struct hs_tagger *tg, const char *s, size_t n)
 {
-	uint32_t off = (uint32_t)tg->arena.len;
+	uint32_t	 off = (uint32_t)tg->arena.len;
+	uintptr_t	 from = (uintptr_t)s, base = (uintptr_t)tg->arena.data;
 
+	if (tg->arena.data != NULL && from >= base && from < base + tg->arena.len) {
+		hs_buf_reserve(&tg->arena, n + 1);
+		s = tg->arena.data + (from - base);
+	}
 	hs_buf_append(&tg->arena, s, n);
 	hs_buf_putc(&tg->arena, '\0');
 	return off;
@@ -1397,7 +1404,7 @@ judge_unknown(struct hs_tagger *tg, size_t a, size_t b, bool person_cue, size_t 
 /* An acronym defined in brackets right after tokens [a, b]: "Council on Foreign
  * Relations (CFR)". Its letters must be the initials of the capitalised words. */
 static void
-acronym_after(struct hs_tagger *tg, size_t a, size_t b, const char *expansion)
+acronym_after(struct hs_tagger *tg, size_t a, size_t b, uint32_t expansion)
 {
 	const struct tok	*t;
 	const char		*acr;
@@ -1432,9 +1439,12 @@ acronym_after(struct hs_tagger *tg, size_t a, size_t b, const char *expansion)
 	x = &tg->acr[tg->nacr++];
 	tg->toks[b + 2].flags |= F_TAKEN;	/* read_piece must not read it again */
 	x->acr = arena_add(tg, acr, n);
-	x->expansion = arena_add(tg, expansion, strlen(expansion));
-	add_mention(tg, b + 2, b + 2, HS_ENT_ORG, expansion, strlen(expansion),
-	    MF_ACRONYM);
+	/* The expansion is a string of the arena, which each add may move: it is
+	 * reached by its offset, never by a pointer kept across an add. */
+	x->expansion = arena_add(tg, arena_str(tg, expansion),
+	    strlen(arena_str(tg, expansion)));
+	add_mention(tg, b + 2, b + 2, HS_ENT_ORG, arena_str(tg, x->expansion),
+	    strlen(arena_str(tg, x->expansion)), MF_ACRONYM);
 }
 
 /* Read a run of capitalised words [a, b] (connectors included) in running text. */
@@ -1579,7 +1589,7 @@ acronym:
 
 		if (m->type == HS_ENT_ORG || m->type == M_UNKNOWN || m->type == HS_ENT_GPE ||
 		    m->type == HS_ENT_LOC)
-			acronym_after(tg, a, b, arena_str(tg, m->name));
+			acronym_after(tg, a, b, m->name);
 	}
 }
 

@@ -1277,6 +1277,42 @@ START_TEST(test_long_articles)
 }
 END_TEST
 
+/* An acronym's expansion is a string of the tagger's arena copied into the arena again:
+ * when that copy makes the arena grow, it must not read the old block (found by ASan
+ * on a news article). A fresh tagger for each length of a name before it brings the
+ * arena to the edge of its capacity at some length. */
+START_TEST(test_acronym_arena_growth)
+{
+	const struct hs_mention	*m;
+	struct hs_tagger	*fresh;
+	const char		*piece[1];
+	size_t			 len[1], l, i, n;
+	struct built		 b;
+	char			 text[1024];
+	int			 at;
+	bool			 found;
+
+	for (l = 1; l < 600; l++) {
+		at = snprintf(text, sizeof(text), "Mr. A");
+		for (i = 0; i < l && at < 700; i++)
+			text[at++] = 'b';
+		snprintf(text + at, sizeof(text) - (size_t)at,
+		    " met the Council on Foreign Relations (CFR) today.");
+		piece[0] = text;
+		len[0] = strlen(text);
+		ck_assert_ptr_nonnull(fresh = hs_tagger_new(lex));
+		build(&b, DEC22, piece, len, 1);
+		n = hs_tag_article(fresh, &b.a, T(HS_ENT_ORG), &m);
+		for (found = false, i = 0; i < n; i++)
+			found |= strcmp(m[i].name, "CFR") == 0 ||
+			    strcmp(m[i].name, "Council on Foreign Relations") == 0;
+		ck_assert_msg(found, "no Council on Foreign Relations at length %zu", l);
+		unbuild(&b);
+		hs_tagger_free(fresh);
+	}
+}
+END_TEST
+
 Suite *
 hs_tag_suite(void)
 {
@@ -1307,6 +1343,7 @@ hs_tag_suite(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_random_articles);
 	tcase_add_test(tc, test_long_articles);
+	tcase_add_test(tc, test_acronym_arena_growth);
 	suite_add_tcase(s, tc);
 	return s;
 }
