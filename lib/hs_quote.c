@@ -13,6 +13,7 @@
 
 #include "hs_buf.h"
 #include "hs_quote.h"
+#include "hs_segment.h"
 #include "hs_tag.h"
 #include "hs_utf8.h"
 #include "hs_util.h"
@@ -105,6 +106,14 @@ struct hs_quoter {
 	size_t			 nmarks, capmarks;
 	struct span		*spans;
 	size_t			 nspans, capspans;
+	/* flat offsets where a sentence starts whose sentence before ends without . ? !
+	 * (after a heading on a line of its own): no quotation's sentence runs across
+	 * them, though the scans for . ? ! would */
+	size_t			*line_starts;
+	size_t			 nline_starts, capline_starts;
+	struct hs_segmenter	*seg;
+	struct hs_span		*segspans;
+	size_t			 capsegspans;
 	size_t			*paras;		/* flat offset where each paragraph starts */
 	size_t			*breaks;	/* ... and where the break before it starts */
 	size_t			 nparas, capparas;
@@ -426,6 +435,90 @@ next_interesting(const unsigned char *s, size_t i, size_t n)
 		    s[i] == 0xE2)
 			return i;
 	return n;
+}
+
+/* Whether the sentence s[0..n) ends as a heading does: in a letter or digit, maybe
+ * inside closing marks, with no punctuation at all. */
+static bool
+ends_bare(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (;;) {
+		while (n > 0 && (u[n - 1] == '"' || u[n - 1] == '\''))
+			n--;
+		/* U+201D and U+2019, closing marks */
+		if (n >= 3 && u[n - 3] == 0xE2 && u[n - 2] == 0x80 &&
+		    (u[n - 1] == 0x9D || u[n - 1] == 0x99)) {
+			n -= 3;
+			continue;
+		}
+		break;
+	}
+	if (n == 0)
+		return false;
+	if (u[n - 1] >= 0x80) {
+		size_t		 l;
+		uint32_t	 c = hs_utf8_decode_prev(u, n, &l);
+
+		return c != HS_UTF8_INVALID && hs_cp_wordchar(c);
+	}
+	return (u[n - 1] >= '0' && u[n - 1] <= '9') ||
+	    ((u[n - 1] | 0x20) >= 'a' && (u[n - 1] | 0x20) <= 'z');
+}
+
+static void
+add_line_start(struct hs_quoter *q, size_t pos)
+{
+	GROW(q->line_starts, q->nline_starts, q->capline_starts);
+	q->line_starts[q->nline_starts++] = pos;
+}
+
+/* Segment the flat text [from, to) of one paragraph for find_line_starts. */
+static void
+segment_line_starts(struct hs_quoter *q, size_t from, size_t to)
+{
+	const char	*t = q->flat.data + from;
+	size_t		 n, k;
+
+	n = hs_segment_sentences(q->seg, t, to - from, &q->segspans, &q->capsegspans);
+	for (k = 1; k < n; k++)
+		if (ends_bare(t + q->segspans[k - 1].start, q->segspans[k - 1].end -
+		    q->segspans[k - 1].start))
+			add_line_start(q, from + q->segspans[k].start);
+}
+
+/* The sentence starts that follow a heading, a sentence with no punctuation at its
+ * end (hs_quoter.line_starts): where the input came in sentences, from the pieces;
+ * where it came in paragraphs or articles, from segmenting each paragraph as hs_input
+ * segments raw text, so that every level of input gives the same starts. Needs the
+ * paragraphs (find_marks). */
+static void
+find_line_starts(struct hs_quoter *q, const struct hs_article *a)
+{
+	const struct hs_piece	*p, *prev;
+	size_t			 i, par, from, to, end;
+
+	q->nline_starts = 0;
+	for (i = 0; i < a->npieces; i++) {
+		p = &a->pieces[i];
+		if (p->sent != 0) {
+			prev = i > 0 ? &a->pieces[i - 1] : NULL;
+			if (prev != NULL && prev->par == p->par && prev->sent != p->sent &&
+			    ends_bare(a->text + prev->off, prev->len))
+				add_line_start(q, q->pflat[i]);
+			continue;
+		}
+		end = q->pflat[i] + p->len;
+		for (par = para_of(q, q->pflat[i]); par < q->nparas && q->paras[par] < end;
+		    par++) {
+			from = q->paras[par] > q->pflat[i] ? q->paras[par] : q->pflat[i];
+			to = par + 1 < q->nparas && q->breaks[par + 1] < end ?
+			    q->breaks[par + 1] : end;
+			if (to > from)
+				segment_line_starts(q, from, to);
+		}
+	}
 }
 
 /* Every quote mark and paragraph break of the flat text, in order. */
@@ -1171,6 +1264,13 @@ sentence_start_from(struct hs_quoter *q, size_t pos, size_t j)
 
 	par = q->paras[para_of(q, pos)];
 	stop = pos > par + REGION_MAX ? pos - REGION_MAX : par;
+	if (q->nline_starts > 0) {
+		size_t ls = q->line_starts[last_at_most(q->line_starts, q->nline_starts,
+		    pos)];
+
+		if (ls <= pos && ls > stop)
+			stop = ls;
+	}
 	while (pos > stop) {
 		size_t	 lim = stop;
 		char	 ch;
@@ -2417,6 +2517,11 @@ hs_quoter_new(const struct hs_lexicon *lex)
 		free(q);
 		return NULL;
 	}
+	if ((q->seg = hs_segmenter_new(lex)) == NULL) {
+		hs_tagger_free(q->tg);
+		free(q);
+		return NULL;
+	}
 	hs_buf_init(&q->flat);
 	hs_buf_init(&q->tagtext);
 	hs_buf_init(&q->strings);
@@ -2431,6 +2536,9 @@ hs_quoter_free(struct hs_quoter *q)
 	if (q == NULL)
 		return;
 	hs_tagger_free(q->tg);
+	hs_segmenter_free(q->seg);
+	free(q->segspans);
+	free(q->line_starts);
 	hs_buf_free(&q->flat);
 	hs_buf_free(&q->tagtext);
 	free(q->tpieces);
@@ -2486,6 +2594,7 @@ hs_quote_article(struct hs_quoter *q, const struct hs_article *a,
 		return 0;
 	flatten(q, a);
 	find_marks(q);
+	find_line_starts(q, a);
 	pair_marks(q);
 	if (q->nspans == 0)
 		return 0;
