@@ -3,6 +3,8 @@
 #include <sys/wait.h>
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "helpers.h"
@@ -99,4 +101,22 @@ th_next_random(uint64_t *state)
 	x ^= x >> 7;
 	x ^= x << 17;
 	return *state = x;
+}
+
+char *
+th_written(enum hs_format format, void (*write)(struct hs_writer *, void *), void *arg)
+{
+	struct hs_writer	 w;
+	FILE			*fp;
+	char			*data = NULL;
+	size_t			 len = 0;
+
+	ck_assert_ptr_nonnull(fp = open_memstream(&data, &len));
+	hs_writer_init(&w, fp, format);
+	write(&w, arg);
+	ck_assert_int_eq(hs_writer_close(&w), 0);
+	ck_assert_int_eq(fclose(fp), 0);
+	if (data == NULL)
+		ck_assert_ptr_nonnull(data = strdup(""));
+	return data;
 }

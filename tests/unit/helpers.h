@@ -1,5 +1,6 @@
 /* helpers.h: plumbing shared by the Check unit tests: standard error or output caught in a
- * file, a forked child's exit and messages, a plain UTF-8 encoder and a fixed-seed generator. */
+ * file, a forked child's exit and messages, a plain UTF-8 encoder, a fixed-seed generator,
+ * and a writer's output caught in a string. */
 #ifndef HS_TEST_HELPERS_H
 #define HS_TEST_HELPERS_H
 
@@ -7,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#include "hs_record.h"
 
 #define TH_NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 /* For loops of millions of checks: ck_assert records its place on every pass, which is
@@ -34,5 +37,8 @@ const char	*th_capture_end(struct th_capture *);
 int		 th_run_in_child(void (*)(void *), void *, char *, size_t);
 size_t		 th_utf8_encode(uint32_t, unsigned char *);
 uint64_t	 th_next_random(uint64_t *);
+/* What write(w, arg) writes through a writer of the format, as an allocated string. */
+char		*th_written(enum hs_format, void (*write)(struct hs_writer *, void *),
+		    void *arg);
 
 #endif

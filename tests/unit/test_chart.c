@@ -43,23 +43,26 @@ static const char *const eighth[8] = {
 #define UNDER_ASAN	0
 #endif
 
+struct draw_job {
+	const struct hs_summary	*s;
+	size_t			 top, width;
+};
+
+static void
+draw_to(struct hs_writer *w, void *arg)
+{
+	const struct draw_job *j = arg;
+
+	hs_chart_write(j->s, w, j->top, j->width);
+}
+
 /* The chart of s, as an allocated string. */
 static char *
 draw(const struct hs_summary *s, size_t top, size_t width)
 {
-	struct hs_writer	 w;
-	FILE			*fp;
-	char			*data = NULL;
-	size_t			 len = 0;
+	struct draw_job j = { s, top, width };
 
-	ck_assert_ptr_nonnull(fp = open_memstream(&data, &len));
-	hs_writer_init(&w, fp, HS_FORMAT_TSV);
-	hs_chart_write(s, &w, top, width);
-	ck_assert_int_eq(hs_writer_close(&w), 0);
-	ck_assert_int_eq(fclose(fp), 0);
-	if (data == NULL)
-		ck_assert_ptr_nonnull(data = strdup(""));
-	return data;
+	return th_written(HS_FORMAT_TSV, draw_to, &j);
 }
 
 static void

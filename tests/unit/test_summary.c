@@ -23,26 +23,30 @@ enum render_as {
 	AS_PARTIAL
 };
 
+struct render_job {
+	const struct hs_summary	*s;
+	enum render_as		 as;
+	size_t			 top;
+};
+
+static void
+render_to(struct hs_writer *w, void *arg)
+{
+	const struct render_job *j = arg;
+
+	if (j->as == AS_PARTIAL)
+		hs_summary_write_partial(j->s, w);
+	else
+		hs_summary_write(j->s, w, j->top);
+}
+
 /* The summary written through a writer on a memory stream; an allocated string. */
 static char *
 render(const struct hs_summary *s, enum render_as as, size_t top)
 {
-	struct hs_writer	 w;
-	FILE			*fp;
-	char			*data = NULL;
-	size_t			 len = 0;
+	struct render_job j = { s, as, top };
 
-	ck_assert_ptr_nonnull(fp = open_memstream(&data, &len));
-	hs_writer_init(&w, fp, as == AS_JSON ? HS_FORMAT_JSON : HS_FORMAT_TSV);
-	if (as == AS_PARTIAL)
-		hs_summary_write_partial(s, &w);
-	else
-		hs_summary_write(s, &w, top);
-	ck_assert_int_eq(hs_writer_close(&w), 0);
-	ck_assert_int_eq(fclose(fp), 0);
-	if (data == NULL)
-		ck_assert_ptr_nonnull(data = strdup(""));
-	return data;
+	return th_written(as == AS_JSON ? HS_FORMAT_JSON : HS_FORMAT_TSV, render_to, &j);
 }
 
 static void
